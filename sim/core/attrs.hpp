@@ -1,0 +1,18 @@
+// Fills the attribute values that conditions read (attributes.hpp) from agent state.
+#pragma once
+#include <cstdint>
+
+#include "attributes.hpp"
+#include "condition.hpp"
+#include "world.hpp"
+
+namespace hukou {
+
+void household_attrs(const World& w, std::uint32_t h, AttrValues& v);
+void person_attrs(const World& w, std::uint32_t person, AttrValues& v);
+
+// True if the condition holds for at least one adult member (household attributes
+// shared). `settled_override`: evaluate as if the household had settled (-1: as is).
+bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_override = -1);
+
+}  // namespace hukou

@@ -1,0 +1,84 @@
+#include "engine.hpp"
+
+#include <algorithm>
+
+#include "processes.hpp"
+#include "synth.hpp"
+
+namespace hukou {
+
+namespace {
+World initial_world(const Scenario& sc, std::uint64_t seed) {
+  World w;
+  w.sc = sc;
+  w.seed = seed;
+  w.zs.resize(sc.zones.size());
+  for (std::size_t z = 0; z < sc.zones.size(); ++z) {
+    w.zs[z].urban_stock = sc.zones[z].f.urban_hukou;
+    w.zs[z].rental_units = sc.zones[z].f.public_rental_units / sc.scale;
+  }
+  w.flows = Counters(sc.zones.size(), sc.channels.size(), group_names().size());
+  w.aggregate_settled.assign(sc.zones.size() * sc.channels.size(), 0.0);
+  return w;
+}
+
+std::vector<int> years_of(const Scenario& sc) {
+  std::vector<int> y;
+  for (int t = 0; t <= sc.periods(); ++t) y.push_back(sc.base_year + t);
+  return y;
+}
+
+std::vector<std::string> names_of_zones(const Scenario& sc) {
+  std::vector<std::string> v;
+  for (const auto& z : sc.zones) v.push_back(z.name);
+  return v;
+}
+
+std::vector<std::string> names_of_channels(const Scenario& sc) {
+  std::vector<std::string> v;
+  for (const auto& c : sc.channels) v.push_back(c.name);
+  return v;
+}
+}  // namespace
+
+Model::Model(const Scenario& sc, std::uint64_t seed)
+    : w_(initial_world(sc, seed)),
+      factory_(w_.sc),
+      res_(years_of(sc), names_of_zones(sc), names_of_channels(sc)) {
+  w_.pop = synthesize(w_.sc, seed, factory_);
+  eligibility(w_);  // base-year school capacity and peer shares
+  finish_period();
+}
+
+void Model::finish_period() {
+  accounting(w_, res_);
+  BalanceSnapshot now = snapshot(w_.flows);
+  if (w_.t > 0) check_balance(last_, now, w_.flows, w_.year());
+  last_ = std::move(now);
+}
+
+void Model::step() {
+  ++w_.t;
+  w_.flows.clear();
+  std::fill(w_.aggregate_settled.begin(), w_.aggregate_settled.end(), 0.0);
+  demography(w_);
+  moves(w_, factory_);
+  jobs(w_);
+  housing(w_);
+  permits(w_);
+  eligibility(w_);
+  decision(w_);
+  events(w_);
+  finish_period();
+}
+
+RunResult simulate(const Scenario& sc, std::uint64_t seed, const Progress& progress) {
+  Model m(sc, seed);
+  while (!m.finished()) {
+    m.step();
+    if (progress) progress(m.world().year(), m.world().t, sc.periods());
+  }
+  return m.take_result();
+}
+
+}  // namespace hukou

@@ -1,0 +1,28 @@
+// Parallel loop over households with per-thread counters. Each household's work
+// depends only on its own state and counter-based draws, so the result does not
+// depend on how TBB splits the range or on the number of threads.
+#pragma once
+#include <cstdint>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "world.hpp"
+
+namespace hukou {
+
+inline constexpr std::uint32_t kGrain = 2048;
+
+template <class F>
+void for_households(World& w, F&& f) {
+  LocalCounters lc(w.flows);
+  const auto n = static_cast<std::uint32_t>(w.pop.h.size());
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n, kGrain),
+                    [&](const tbb::blocked_range<std::uint32_t>& r) {
+                      Counters& c = lc.local();
+                      for (std::uint32_t h = r.begin(); h != r.end(); ++h) f(h, c);
+                    });
+  lc.merge_into(w.flows);
+}
+
+}  // namespace hukou

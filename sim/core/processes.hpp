@@ -1,0 +1,21 @@
+// The nine processes of one period, in the order they run (design/model.md).
+// Each is documented in docs/model.md and lives in processes/<name>.cpp.
+#pragma once
+#include "household_factory.hpp"
+#include "results.hpp"
+#include "world.hpp"
+
+namespace hukou {
+
+void demography(World& w);                                // 1. ageing, deaths, births; urban stock growth
+void compact(World& w, const std::vector<std::uint8_t>& births);  //    keeps households' members adjacent
+void moves(World& w, const HouseholdFactory& factory);    // 2. village -> town, inflow from outside
+void jobs(World& w);                                      // 3. finding, losing, formalising; wages; training
+void housing(World& w);                                   // 4. buying (with subsidy), leases, public rental
+void permits(World& w);                                   // 5. residence-permit take-up
+void eligibility(World& w);                               // 6. channels that admit each household; school access; peers
+void decision(World& w);                                  // 7. settle / stay / return (multinomial logit)
+void events(World& w);                                    // 8. reclassification, relocation, workplace registration
+void accounting(World& w, RunResult& out);                // 9. outputs for the period; population balance
+
+}  // namespace hukou

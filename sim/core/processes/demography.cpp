@@ -1,0 +1,56 @@
+// 1. Demography. Ageing is implicit (age = year - birth year). Deaths follow a
+// Gompertz law; a woman aged 20-39 living with a partner gives birth with a fixed
+// yearly probability. A newborn takes the mother's hukou and place, so children of
+// settled households are urban-hukou births, not settlements. The urban-hukou stock
+// grows at its natural rate as an aggregate.
+#include <cmath>
+
+#include "../parallel.hpp"
+#include "../processes.hpp"
+#include "../rng.hpp"
+
+namespace hukou {
+
+void demography(World& w) {
+  const Params& prm = w.sc.params;
+  for (auto& z : w.zs) z.urban_stock *= 1.0 + prm.demography_urban_natural_growth;
+
+  auto& P = w.pop.p;
+  auto& H = w.pop.h;
+  std::vector<std::uint8_t> births(H.size(), 0);
+  const auto period = static_cast<std::uint32_t>(w.t);
+  for_households(w, [&](std::uint32_t h, Counters& c) {
+    if (H.loc[h] == Location::gone) return;
+    const std::uint32_t first = H.first[h], n = H.members[h];
+    std::int64_t mother = -1;
+    bool partner = false;
+    for (std::uint32_t i = first; i < first + n; ++i) {
+      const int age = age_of(w, i);
+      rng::Draws d(w.seed, period, P.id[i], rng::Stream::death);
+      const double q = std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * age));
+      if (d.uniform() < q) {
+        P.flags[i] |= pflag::dead;
+        const int res = residence_zone(w.pop, i), reg = registration_zone(w.pop, i);
+        if (res >= 0) c.add(res, Flow::deaths);
+        if (reg >= 0) c.add(reg, Flow::reg_deaths);
+        c.add(H.zone[h], Flow::agents_removed);
+        continue;
+      }
+      const bool female = P.flags[i] & pflag::female;
+      if (female && age >= 20 && age <= 39 && mother < 0) mother = i;
+      if (!female && age >= 20) partner = true;
+    }
+    if (mother < 0 || !partner) return;
+    const auto m = static_cast<std::uint32_t>(mother);
+    rng::Draws d(w.seed, period, P.id[m], rng::Stream::birth);
+    if (d.uniform() >= prm.demography_fertility_rate) return;
+    births[h] = 1;
+    const int res = residence_zone(w.pop, m), reg = registration_zone(w.pop, m);
+    if (res >= 0) c.add(res, Flow::births);
+    if (reg >= 0) c.add(reg, Flow::reg_births);
+    c.add(H.zone[h], Flow::agents_added);
+  });
+  compact(w, births);
+}
+
+}  // namespace hukou

@@ -1,0 +1,71 @@
+// 6. Eligibility. For each household living in town without hukou, the channels
+// whose condition admits it (for at least one adult member) in its zone; the
+// effective dates are checked at the decision date (step 7). Also the zone-level
+// facts the decision needs: the share of non-hukou school demand that public
+// schools can take (capacity-limited), and the share of each origin group
+// already settled (peers).
+#include <algorithm>
+#include <cmath>
+
+#include "../attrs.hpp"
+#include "../parallel.hpp"
+#include "../processes.hpp"
+
+namespace hukou {
+
+void eligibility(World& w) {
+  auto& P = w.pop.p;
+  auto& H = w.pop.h;
+  const std::size_t nz = w.zones(), ng = nz + 1;
+  w.eligible.assign(H.size(), 0);
+  const auto& channels = w.sc.channels;
+
+  // School demand and peer shares are tallied in per-zone counters: the Flow
+  // slots used are scratch here and cleared before returning.
+  Counters scratch(std::max(nz, ng), 0, 0);
+  std::swap(scratch, w.flows);
+  for_households(w, [&](std::uint32_t h, Counters& c) {
+    if (H.loc[h] == Location::gone) return;
+    const bool settled = is_settled(w.pop, h);
+    const std::size_t g = w.origin_group(H.origin[h]);
+    const std::uint32_t first = H.first[h], n = H.members[h];
+    if (settled || H.loc[h] == Location::town) {
+      // peers: settled persons (Flow::settlers) over settled + town persons of the group (Flow::residents)
+      c.add(g, Flow::residents, n);
+      if (settled) c.add(g, Flow::settlers, n);
+    }
+    if (H.loc[h] != Location::town) return;
+    for (std::uint32_t i = first; i < first + n; ++i) {
+      const int age = age_of(w, i);
+      if (age >= 6 && age <= 14 && (P.flags[i] & pflag::in_town))
+        c.add(H.zone[h], settled ? Flow::town_residents : Flow::unsettled_town);
+    }
+    if (settled) return;
+    std::uint32_t bits = 0;
+    for (std::size_t k = 0; k < channels.size() && k < 32; ++k)
+      if (channels[k].zones[H.zone[h]] && admits(w, channels[k].condition, h)) bits |= 1u << k;
+    w.eligible[h] = bits;
+  });
+  std::swap(scratch, w.flows);
+
+  w.peer_share.assign(ng, 0.0);
+  for (std::size_t g = 0; g < ng; ++g) {
+    const auto all = scratch(g, Flow::residents);
+    w.peer_share[g] = all > 0 ? static_cast<double>(scratch(g, Flow::settlers)) / static_cast<double>(all) : 0.0;
+  }
+  for (std::size_t z = 0; z < nz; ++z) {
+    ZoneState& zs = w.zs[z];
+    zs.school_demand = scratch(z, Flow::unsettled_town);
+    zs.school_hukou = scratch(z, Flow::town_residents);
+    // Capacity is a share of the base year's demand, then grows; this step runs
+    // once per period (and once for the base year).
+    if (w.t == 0)
+      zs.school_places = w.sc.zones[z].f.school_places_share * static_cast<double>(zs.school_demand) * w.sc.scale;
+    else
+      zs.school_places *= 1.0 + w.sc.params.policy_school_places_growth;
+    const double demand = static_cast<double>(zs.school_demand) * w.sc.scale;
+    zs.school_access = demand > 0.0 ? std::min(1.0, zs.school_places / demand) : 1.0;
+  }
+}
+
+}  // namespace hukou

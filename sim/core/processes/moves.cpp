@@ -1,0 +1,90 @@
+// 2. Moves. Years in town accrue. Village households move to a town with a
+// probability that falls with the head's age; most stay in their own zone, the
+// rest go to urban districts in proportion to each zone's attraction. Unless the
+// whole family moves, children under 15 and members over 60 stay in the village.
+// New migrant households arrive from outside the prefecture. Returns are chosen
+// in step 7 (decision) and take effect there.
+#include <cmath>
+#include <tuple>
+
+#include "../household_ops.hpp"
+#include "../parallel.hpp"
+#include "../processes.hpp"
+#include "../synth.hpp"
+
+namespace hukou {
+
+namespace {
+// Cumulative destination weights over zones for moves that leave the own zone.
+std::vector<double> destination_weights(const World& w) {
+  // Default weights: urban districts by their urban stock; if the prefecture has
+  // none (all counties), every zone by its urban stock.
+  const auto weights = [&](bool districts_only) {
+    std::vector<double> cum(w.zones(), 0.0);
+    double acc = 0.0;
+    for (std::size_t z = 0; z < w.zones(); ++z) {
+      const Zone& zone = w.sc.zones[z];
+      double wt = zone.f.attraction;
+      if (wt <= 0.0 && (!districts_only || zone.kind == ZoneKind::urban_district)) wt = w.zs[z].urban_stock + 1.0;
+      acc += wt;
+      cum[z] = acc;
+    }
+    return std::pair{cum, acc};
+  };
+  auto [cum, acc] = weights(true);
+  if (acc <= 0.0) std::tie(cum, acc) = weights(false);
+  for (auto& c : cum) c = acc > 0.0 ? c / acc : 1.0;
+  return cum;
+}
+
+std::uint8_t pick_zone(const std::vector<double>& cum, double u, std::uint8_t fallback) {
+  for (std::size_t z = 0; z < cum.size(); ++z)
+    if (u < cum[z]) return static_cast<std::uint8_t>(z);
+  return fallback;
+}
+}  // namespace
+
+void moves(World& w, const HouseholdFactory& factory) {
+  const Params& prm = w.sc.params;
+  auto& P = w.pop.p;
+  auto& H = w.pop.h;
+  const auto period = static_cast<std::uint32_t>(w.t);
+  const std::vector<double> cum = destination_weights(w);
+
+  for_households(w, [&](std::uint32_t h, Counters& c) {
+    const std::uint32_t first = H.first[h], n = H.members[h];
+    if (H.loc[h] == Location::town) {
+      for (std::uint32_t i = first; i < first + n; ++i)
+        if ((P.flags[i] & pflag::in_town) && P.town_years[i] < 255) ++P.town_years[i];
+      return;
+    }
+    if (H.loc[h] != Location::village || (P.flags[first] & pflag::settled)) return;
+    const int head_age = age_of(w, first);
+    const double p = prm.moves_village_to_town_rate * std::exp(-prm.moves_move_age_decay * std::max(0, head_age - 30));
+    rng::Draws d(w.seed, period, H.id[h], rng::Stream::move);
+    if (d.uniform() >= p) return;
+    const std::uint8_t own = H.zone[h];
+    const std::uint8_t dest = d.uniform() < prm.moves_own_zone_share ? own : pick_zone(cum, d.uniform(), own);
+    move_to_town(w, c, h, dest, d.uniform() < prm.moves_whole_family_share);
+  });
+
+  // Inflow from outside, zone by zone in a fixed order (deterministic ids).
+  Counters& c = w.flows;
+  for (std::size_t z = 0; z < w.zones(); ++z) {
+    rng::Draws dz(w.seed, period, z, rng::Stream::inflow);
+    const std::int64_t target =
+        agents_for(prm.moves_inflow_rate * w.sc.zones[z].f.migrants_outside, w.sc.scale, dz);
+    std::int64_t arrived = 0;
+    for (std::uint64_t k = 0; arrived < target; ++k) {
+      const std::uint64_t id = household_id(z, HouseholdKind::town_outside, period, k);
+      rng::Draws d(w.seed, period, id, rng::Stream::inflow);
+      const std::uint32_t h = factory.make(w.pop, HouseholdKind::town_outside, static_cast<std::uint8_t>(z), id,
+                                           w.year(), true, d);
+      for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i)
+        arrived += (P.flags[i] & pflag::in_town) ? 1 : 0;
+      record_arrival(w, c, h);
+    }
+  }
+}
+
+}  // namespace hukou

@@ -1,0 +1,81 @@
+// The model description: a validated, immutable scenario. The engine copies it at
+// the start of a run, so a run never sees later edits; what-if overrides make a new
+// Scenario. Nothing here knows about TOML: sim/scenario builds it from files.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "condition.hpp"
+#include "params.hpp"
+
+namespace hukou {
+
+// A calendar date as a fractional year (2018-02-08 -> 2018.104...), the form in
+// which the engine compares decision dates with effective dates.
+struct Date {
+  int year = 0, month = 1, day = 1;
+  double as_year() const;
+  std::string str() const;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+struct Zone {
+  std::string name;
+  ZoneKind kind = ZoneKind::county;
+  std::string tier;  // reform tier, e.g. "relaxed", "fully_open" (channels select by it)
+  ZoneFields f;
+};
+
+// A settlement channel: who may settle (a condition over person and household
+// attributes, true for at least one adult member), where (zones) and when.
+struct Channel {
+  std::string name;
+  std::string clause;          // the document's clause, e.g. "并政办发〔2018〕11号 二(四)"
+  Condition condition;
+  std::vector<bool> zones;     // zones[z]: open in zone z
+  Date from{0, 1, 1};          // effective from (inclusive)
+  Date until{9999, 12, 31};    // effective until (inclusive)
+  bool events_only = false;    // settles only through scheduled events (step 8), never by choice
+};
+
+// Scheduled events of step 8.
+enum class EventKind : std::uint8_t { reclassify, relocation, workplace_registration };
+struct Event {
+  EventKind kind = EventKind::reclassify;
+  std::size_t zone = 0;
+  int year = 0;
+  double share = 0.0;    // reclassify: share of the zone's village households; relocation: share of listed households
+  double persons = 0.0;  // workplace_registration: persons registering at the workplace
+  std::size_t channel = 0;  // relocation, workplace_registration: the channel they settle through
+  std::string clause;
+};
+
+struct Target {
+  std::string indicator;  // an output series name
+  int year = 0;
+  double value = 0.0;
+  std::string clause;
+  std::optional<std::size_t> zone;  // none: prefecture total
+};
+
+struct Scenario {
+  std::string name, title, description;
+  int base_year = 2017;
+  int horizon = 2025;
+  double scale = 1.0;        // persons per agent
+  std::uint64_t seed = 1;
+  Params params;
+  Composition composition;
+  std::vector<Zone> zones;
+  std::vector<Channel> channels;
+  Condition public_rental_condition = Condition::always();
+  std::vector<Event> events;
+  std::vector<Target> targets;
+  std::string source_text;   // the resolved scenario file(s), stored in outputs
+
+  int periods() const { return horizon - base_year; }
+};
+
+}  // namespace hukou

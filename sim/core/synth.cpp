@@ -1,0 +1,76 @@
+#include "synth.hpp"
+
+#include <cmath>
+
+namespace hukou {
+
+std::int64_t agents_for(double persons, double scale, rng::Draws& d) {
+  const double x = persons / scale;
+  const double base = std::floor(x);
+  return static_cast<std::int64_t>(base) + (d.uniform() < x - base ? 1 : 0);
+}
+
+std::uint64_t household_id(std::size_t zone, HouseholdKind kind, std::uint32_t period, std::uint64_t k) {
+  return rng::derive_id(zone * 4 + static_cast<std::uint64_t>(kind), period, k);
+}
+
+namespace {
+// Fills a category up to `target` agents counted by `counts(h)`; the last household
+// is cut down so the total is exact.
+template <class Count>
+void fill(Population& pop, const HouseholdFactory& f, HouseholdKind kind, std::size_t z, int year,
+          std::uint64_t seed, std::int64_t target, Count counts) {
+  std::int64_t have = 0;
+  for (std::uint64_t k = 0; have < target; ++k) {
+    const std::uint64_t id = household_id(z, kind, 0, k);
+    rng::Draws d(seed, 0, id, rng::Stream::synth);
+    const std::uint32_t h = f.make(pop, kind, static_cast<std::uint8_t>(z), id, year, false, d);
+    have += counts(h);
+    // Trim trailing members (children, elders) that overshoot the target.
+    while (have > target && pop.h.members[h] > 1) {
+      const std::uint32_t last = pop.h.first[h] + pop.h.members[h] - 1;
+      have -= counts.member(last);
+      pop.p.resize(last);
+      pop.h.members[h] -= 1;
+    }
+  }
+}
+
+struct CountAll {
+  const Population& pop;
+  std::int64_t operator()(std::uint32_t h) const { return pop.h.members[h]; }
+  std::int64_t member(std::uint32_t) const { return 1; }
+};
+struct CountInTown {
+  const Population& pop;
+  std::int64_t operator()(std::uint32_t h) const {
+    std::int64_t n = 0;
+    for (std::uint32_t i = pop.h.first[h]; i < pop.h.first[h] + pop.h.members[h]; ++i) n += member(i);
+    return n;
+  }
+  std::int64_t member(std::uint32_t i) const { return (pop.p.flags[i] & pflag::in_town) ? 1 : 0; }
+};
+}  // namespace
+
+Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory) {
+  Population pop;
+  const int year = sc.base_year;
+  for (std::size_t z = 0; z < sc.zones.size(); ++z) {
+    const ZoneFields& zf = sc.zones[z].f;
+    rng::Draws d(seed, 0, z, rng::Stream::synth);
+    const std::int64_t n_local = agents_for(zf.rural_hukou_town, sc.scale, d);
+    const std::int64_t n_outside = agents_for(zf.migrants_outside, sc.scale, d);
+    const std::int64_t n_village = agents_for(zf.rural_hukou_village, sc.scale, d);
+
+    const std::size_t before = pop.p.size();
+    fill(pop, factory, HouseholdKind::town_local, z, year, seed, n_local, CountInTown{pop});
+    std::int64_t left_behind = 0;
+    for (std::size_t i = before; i < pop.p.size(); ++i) left_behind += (pop.p.flags[i] & pflag::in_town) ? 0 : 1;
+    fill(pop, factory, HouseholdKind::town_outside, z, year, seed, n_outside, CountInTown{pop});
+    fill(pop, factory, HouseholdKind::village, z, year, seed,
+         n_village > left_behind ? n_village - left_behind : 0, CountAll{pop});
+  }
+  return pop;
+}
+
+}  // namespace hukou

@@ -1,0 +1,54 @@
+// The state of one run: the scenario it was started with (a copy), the agents, the
+// zone aggregates and the period's flow counters. Processes are free functions
+// over a World, one file each under processes/.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "counters.hpp"
+#include "population.hpp"
+#include "scenario.hpp"
+
+namespace hukou {
+
+struct ZoneState {
+  double urban_stock = 0.0;       // urban-hukou persons not simulated as agents
+  double school_places = 0.0;     // public-school places for non-hukou children, persons
+  double rental_units = 0.0;      // public rental units available to migrants, in agent households
+  // Set each period before decisions (step 6), from the state at that point:
+  double school_access = 1.0;     // share of non-hukou school demand that finds a place
+  double rental_chance = 0.0;     // chance that an eligible applicant gets a unit
+  std::int64_t rental_occupied = 0, rental_queue = 0;  // agent households
+  std::int64_t school_demand = 0;                      // non-hukou children 6-14 in town, agents
+  std::int64_t school_hukou = 0;                       // settled children 6-14 in town, agents
+};
+
+struct World {
+  Scenario sc;
+  std::uint64_t seed = 0;
+  int t = 0;  // period index; 0 is the base year
+  Population pop;
+  std::vector<ZoneState> zs;
+  std::vector<double> peer_share;        // per origin group: zones, then outside
+  Counters flows;                        // this period's flows
+  std::vector<std::uint32_t> eligible;   // per household: bit c set if channel c admits it (step 6)
+  std::vector<double> aggregate_settled; // [zone][channel] persons settled outside the agents this period
+
+  int year() const { return sc.base_year + t; }
+  std::size_t zones() const { return sc.zones.size(); }
+  std::size_t origin_group(std::uint8_t origin) const {
+    return origin == kOutside ? sc.zones.size() : origin;
+  }
+};
+
+// Where a person lives and where their hukou is, as zone indices; -1: outside the
+// prefecture. The population balance is checked over these.
+int residence_zone(const Population& pop, std::uint32_t person);
+int registration_zone(const Population& pop, std::uint32_t person);
+
+inline bool is_settled(const Population& pop, std::uint32_t h) {
+  return pop.p.flags[pop.h.first[h]] & pflag::settled;
+}
+inline int age_of(const World& w, std::uint32_t person) { return w.year() - w.pop.p.birth_year[person]; }
+
+}  // namespace hukou

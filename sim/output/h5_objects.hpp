@@ -1,0 +1,39 @@
+// Internal to hukou_output: the netCDF-4 compatible building blocks of a run file
+// (vlen UTF-8 strings, scalar attributes, coordinate variables as dimension scales,
+// float64 variables attached to them).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "h5_handles.hpp"
+
+namespace hukou::output::h5 {
+
+// Variable-length, null-terminated UTF-8 string type (used in file and memory).
+Handle utf8_string_type();
+
+// Scalar attributes on a file, group or dataset. Strings are vlen UTF-8.
+void write_attr(hid_t obj, const std::string& name, const std::string& value);
+void write_attr(hid_t obj, const std::string& name, std::uint64_t value);
+void write_attr(hid_t obj, const std::string& name, int value);
+void write_attr(hid_t obj, const std::string& name, double value);
+
+// A coordinate variable: 1-D dataset `name` that is the dimension scale of dimension `name`.
+Handle int_coordinate(hid_t loc, const std::string& name, const std::vector<int>& values);
+Handle string_coordinate(hid_t loc, const std::string& name, const std::vector<std::string>& values);
+
+// A 0-d vlen UTF-8 string variable.
+Handle write_scalar_string(hid_t loc, const std::string& name, const std::string& text);
+
+// A float64 variable of the given extents, deflate-compressed in chunks of one
+// replicate (extents[0]), with scales[i] attached as dimension i.
+Handle double_variable(hid_t loc, const std::string& name, const std::vector<hsize_t>& extents,
+                       const std::vector<hid_t>& scales);
+
+// Writes values (row-major, extents[1..]) as entry `index` of the first dimension.
+void write_slab(hid_t ds, const std::string& name, std::size_t index,
+                const std::vector<double>& values);
+
+}  // namespace hukou::output::h5

@@ -1,0 +1,188 @@
+#include "hdf5_writer.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <numeric>
+#include <set>
+#include <string_view>
+#include <system_error>
+
+#include "h5_handles.hpp"
+#include "h5_objects.hpp"
+
+namespace hukou::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Root attributes written by the writer itself, and names HDF5 dimension scales and
+// netCDF use: `extra` may not take them. Names starting with '_' are reserved too.
+constexpr std::string_view kReservedAttrs[] = {
+    "Conventions", "tool_version", "git_commit", "scenario_name", "seed", "threads", "scale",
+    "created", "CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "DIMENSION_LABELS"};
+
+std::size_t element_count(const std::vector<std::size_t>& shape) {
+  return std::accumulate(shape.begin(), shape.end(), std::size_t{1}, std::multiplies<>());
+}
+
+// Throws OutputError (without the file name) if the input cannot make a consistent file.
+void validate(const std::vector<RunResult>& replicates, const RunMetadata& meta) {
+  if (replicates.empty()) throw OutputError("no replicates to write");
+  const RunResult& first = replicates.front();
+  for (std::size_t r = 0; r < replicates.size(); ++r) {
+    const RunResult& rep = replicates[r];
+    const std::string tag = "replicate " + std::to_string(r);
+    if (rep.years != first.years) throw OutputError(tag + " has other years than replicate 0");
+    if (rep.zones != first.zones) throw OutputError(tag + " has other zones than replicate 0");
+    if (rep.channels != first.channels)
+      throw OutputError(tag + " has other channels than replicate 0");
+    if (rep.data.size() != kSeriesCount)
+      throw OutputError(tag + " has " + std::to_string(rep.data.size()) + " series, expected " +
+                        std::to_string(kSeriesCount));
+    for (const SeriesSpec& s : output_series()) {
+      const std::size_t expected = element_count(rep.shape(s.id));
+      if (rep.values(s.id).size() != expected)
+        throw OutputError(tag + ": series " + std::string(s.name) + " has " +
+                          std::to_string(rep.values(s.id).size()) + " values, expected " +
+                          std::to_string(expected));
+    }
+  }
+  std::set<std::string> seen;
+  for (const auto& [key, value] : meta.extra) {
+    const bool reserved =
+        key.empty() || key.front() == '_' ||
+        std::find(std::begin(kReservedAttrs), std::end(kReservedAttrs), key) != std::end(kReservedAttrs);
+    if (reserved) throw OutputError("extra attribute name '" + key + "' is reserved or empty");
+    if (!seen.insert(key).second) throw OutputError("extra attribute '" + key + "' given twice");
+  }
+}
+
+void write_contents(const fs::path& file_path, const std::vector<RunResult>& replicates,
+                    const RunMetadata& meta) {
+  h5::QuietErrors quiet;  // outlives every handle below
+
+  h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate(file create)");
+  h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_link_creation_order");
+  h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_attr_creation_order");
+  h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate(file access)");
+  // SEMI: closing the file fails if an object were still open (instead of silently
+  // keeping the file open), so a successful close means everything reached the file.
+  h5::check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "H5Pset_fclose_degree");
+  h5::Handle file = h5::file(H5Fcreate(file_path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
+                             "cannot create HDF5 file " + file_path.string());
+  {
+    const hid_t f = file.get();
+    const RunResult& first = replicates.front();
+
+    std::vector<int> replicate_ids(replicates.size());
+    std::iota(replicate_ids.begin(), replicate_ids.end(), 0);
+    h5::Handle replicate = h5::int_coordinate(f, "replicate", replicate_ids);
+    h5::write_attr(replicate.get(), "long_name", std::string("replicate (independent random stream)"));
+    h5::Handle period = h5::int_coordinate(f, "period", first.years);
+    h5::write_attr(period.get(), "units", std::string("year"));
+    h5::write_attr(period.get(), "long_name", std::string("calendar year"));
+    h5::Handle zone = h5::string_coordinate(f, "zone", first.zones);
+    h5::write_attr(zone.get(), "long_name", std::string("zone (district or county)"));
+    h5::Handle channel = h5::string_coordinate(f, "channel", first.channels);
+    h5::write_attr(channel.get(), "long_name", std::string("settlement channel"));
+    h5::Handle group = h5::string_coordinate(f, "group", group_names());
+    h5::write_attr(group.get(), "long_name", std::string("settler group"));
+
+    for (const SeriesSpec& s : output_series()) {
+      const std::string name(s.name);
+      const std::vector<std::size_t> shape = first.shape(s.id);
+      std::vector<hsize_t> extents{replicates.size()};
+      extents.insert(extents.end(), shape.begin(), shape.end());
+      std::vector<hid_t> scales{replicate.get(), period.get()};
+      if (shape.size() > 1) scales.push_back(zone.get());
+      if (shape.size() > 2) scales.push_back(s.dims == Dims::PZC ? channel.get() : group.get());
+
+      h5::Handle ds = h5::double_variable(f, name, extents, scales);
+      h5::write_attr(ds.get(), "units", std::string(s.units));
+      h5::write_attr(ds.get(), "long_name", std::string(s.long_name));
+      for (std::size_t r = 0; r < replicates.size(); ++r)
+        h5::write_slab(ds.get(), name, r, replicates[r].values(s.id));
+    }
+
+    // A dataset, not an attribute: the resolved scenario may be tens of KB.
+    h5::Handle text = h5::write_scalar_string(f, "scenario_text", meta.scenario_text);
+    h5::write_attr(text.get(), "long_name", std::string("resolved scenario (TOML)"));
+
+    h5::write_attr(f, "Conventions", std::string("CF-1.8"));
+    h5::write_attr(f, "tool_version", meta.tool_version);
+    h5::write_attr(f, "git_commit", meta.git_commit);
+    h5::write_attr(f, "scenario_name", meta.scenario_name);
+    h5::write_attr(f, "seed", meta.seed);
+    h5::write_attr(f, "threads", meta.threads);
+    h5::write_attr(f, "scale", meta.scale);
+    h5::write_attr(f, "created", meta.created);
+    for (const auto& [key, value] : meta.extra) h5::write_attr(f, key, value);
+  }
+  file.close("cannot close HDF5 file " + file_path.string());
+}
+
+// fsync a file or a directory; throws OutputError naming it.
+void sync_to_disk(const fs::path& p, bool directory) {
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
+  if (fd < 0)
+    throw OutputError("cannot open " + p.string() + " to fsync it: " +
+                      std::generic_category().message(errno));
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    // Some file systems cannot fsync a directory (EINVAL): nothing more can be done.
+    if (directory && err == EINVAL) return;
+    throw OutputError("cannot fsync " + p.string() + ": " + std::generic_category().message(err));
+  }
+  ::close(fd);
+}
+
+// Removes our temporary file; anything else under that name (say, a directory) stays.
+void remove_tmp(const fs::path& tmp) noexcept {
+  std::error_code ec;
+  if (fs::is_regular_file(fs::symlink_status(tmp, ec))) fs::remove(tmp, ec);
+}
+
+}  // namespace
+
+void write_run_file(const fs::path& path, const std::vector<RunResult>& replicates,
+                    const RunMetadata& meta) {
+  const std::string where = path.string();
+  if (!path.has_filename()) throw OutputError("cannot create '" + where + "': not a file name");
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::exists(dir, ec))
+    throw OutputError("cannot create " + where + ": directory " + dir.string() + " does not exist");
+  if (!fs::is_directory(dir, ec))
+    throw OutputError("cannot create " + where + ": " + dir.string() + " is not a directory");
+  try {
+    validate(replicates, meta);
+  } catch (const OutputError& e) {
+    throw OutputError("cannot write " + where + ": " + e.what());
+  }
+
+  fs::path tmp = path;
+  tmp += ".tmp";
+  try {
+    write_contents(tmp, replicates, meta);  // every HDF5 handle is closed when it returns
+    sync_to_disk(tmp, false);
+    fs::rename(tmp, path);  // atomic: readers see the old file or the complete new one
+  } catch (const std::exception& e) {
+    remove_tmp(tmp);
+    throw OutputError("cannot write " + where + ": " + e.what());
+  } catch (...) {
+    remove_tmp(tmp);
+    throw;
+  }
+  try {
+    sync_to_disk(dir, true);  // makes the rename itself durable
+  } catch (const OutputError& e) {
+    throw OutputError("wrote " + where + " but the rename may not survive a crash: " + e.what());
+  }
+}
+
+}  // namespace hukou::output

@@ -1,0 +1,47 @@
+// Run files: every replicate of one run in one netCDF-4 compatible HDF5 file that
+// xarray (engines netcdf4 and h5netcdf), ncdump, h5py and R open with named dimensions.
+//
+// Layout (all names from outputs.def):
+//   coordinates  replicate(int32 0..R-1), period(int32 calendar years), zone, channel,
+//                group (variable-length UTF-8 strings), each an HDF5 dimension scale;
+//   one float64 variable per series, dims (replicate, period[, zone[, channel|group]]),
+//                attributes units and long_name;
+//   scenario_text  0-d variable-length UTF-8 string variable (the resolved scenario);
+//   root attributes tool_version, git_commit, seed (uint64), threads (int32),
+//                scale (float64), scenario_name, created, Conventions, then `extra`.
+//
+// The file appears under its final name only once complete: it is written as
+// "<path>.tmp" in the same directory, closed, fsync'ed, renamed, and the directory
+// fsync'ed. On any error the .tmp file is removed and OutputError is thrown; an
+// existing file at `path` is left untouched. Not thread-safe (Debian's HDF5 is built
+// without thread safety): call from one thread at a time.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/results.hpp"
+
+namespace hukou::output {
+
+struct RunMetadata {
+  std::string tool_version, git_commit, scenario_name, scenario_text, created;  // created: ISO-8601 UTC
+  std::uint64_t seed = 0;
+  int threads = 1;
+  double scale = 1.0;
+  std::vector<std::pair<std::string, std::string>> extra;  // further root string attributes
+};
+
+class OutputError : public std::runtime_error {
+ public:
+  using runtime_error::runtime_error;
+};
+
+// Writes all replicates (same years/zones/channels; throws OutputError otherwise) into one file.
+void write_run_file(const std::filesystem::path& path, const std::vector<RunResult>& replicates,
+                    const RunMetadata& meta);
+
+}  // namespace hukou::output
