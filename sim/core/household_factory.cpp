@@ -65,6 +65,7 @@ HouseholdFactory::HouseholdFactory(const Scenario& sc)
 void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, bool female, Edu edu,
                                   bool in_town, HouseholdKind kind, bool newcomer, int year,
                                   rng::Draws& d) const {
+  const bool head = pop.h.members[h] == 0;
   const Params& prm = sc_.params;
   auto& P = pop.p;
   const std::size_t i = P.size();
@@ -73,7 +74,9 @@ void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, boo
   P.hh[i] = h;
   P.birth_year[i] = static_cast<std::int16_t>(year - age);
   const bool adult = age >= prm.moves_adult_age;
-  const Edu e = age < 15 ? Edu::primary : (age < 19 && edu > Edu::junior ? Edu::junior : edu);
+  // Children are still at school; a head keeps the drawn level (a 16-20 year-old
+  // head with college schooling is a student, see rural_student below).
+  const Edu e = age < 15 ? Edu::primary : (!head && age < 18 && edu > Edu::junior ? Edu::junior : edu);
   P.edu[i] = e;
   std::uint16_t f = female ? pflag::female : 0;
   if (in_town) f |= pflag::in_town;

@@ -1,0 +1,40 @@
+#include "commands.hpp"
+
+#include <iostream>
+
+#include "cli/version.hpp"
+#include "scenario/diagnostics.hpp"
+
+namespace hukou::cli {
+
+int main(int argc, char** argv) {
+  CLI::App app{"hukou: agent-based simulator of China's hukou (household-registration) reform.\n"
+               "Rural migrants decide each year whether to settle in a city's towns under the city's reform rules."};
+  app.set_version_flag("--version", std::string("hukou ") + kVersion + " (" + kGitCommit + ")");
+  app.require_subcommand(1);
+  add_run(app);
+  add_scenarios(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // a subcommand already reported its error
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message
+    return bad_input;
+  } catch (const scenario::ScenarioError& e) {
+    std::cerr << e.what() << (std::string(e.what()).ends_with('\n') ? "" : "\n");
+    return bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "hukou: error: " << e.what() << "\n";
+    return failure;
+  }
+  return ok;
+}
+
+}  // namespace hukou::cli

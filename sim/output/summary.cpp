@@ -1,0 +1,81 @@
+#include "summary.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace hukou::output {
+
+namespace {
+double mean(const std::vector<RunResult>& reps, auto&& f) {
+  double s = 0.0;
+  for (const auto& r : reps) s += f(r);
+  return reps.empty() ? 0.0 : s / static_cast<double>(reps.size());
+}
+
+std::string fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+std::string pad(const std::string& s, std::size_t w) {
+  // Width counted in code points, so Chinese names line up no worse than ASCII.
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n >= w ? s : std::string(w - n, ' ') + s;
+}
+
+double target_value(const RunResult& r, const Target& t) {
+  std::size_t p = 0;
+  while (p < r.years.size() && r.years[p] != t.year) ++p;
+  if (p == r.years.size()) return 0.0;
+  for (const auto& s : output_series()) {
+    if (s.name != t.indicator) continue;
+    if (s.dims == Dims::P) return r.at(s.id, p);
+    if (s.dims == Dims::PZ) return t.zone ? r.at(s.id, p, *t.zone) : zone_total(r, s.id, p);
+  }
+  return 0.0;
+}
+}  // namespace
+
+double zone_total(const RunResult& r, Series s, std::size_t period, std::size_t third) {
+  double sum = 0.0;
+  for (std::size_t z = 0; z < r.zones.size(); ++z) sum += r.at(s, period, z, third);
+  return sum;
+}
+
+void print_summary(std::ostream& os, const Scenario& sc, const std::vector<RunResult>& reps) {
+  if (reps.empty()) return;
+  const RunResult& r0 = reps.front();
+  os << sc.title << "\n";
+  if (reps.size() > 1) os << "(means over " << reps.size() << " replicates)\n";
+  os << "\n" << pad("year", 4) << pad("registered", 12) << pad("resident", 10) << pad("settlers", 10);
+  for (const auto& c : r0.channels) os << "  " << c;
+  os << pad("returns", 10) << "\n";
+  for (std::size_t p = 0; p < r0.years.size(); ++p) {
+    os << pad(std::to_string(r0.years[p]), 4)
+       << pad(fmt("%.2f%%", 100 * mean(reps, [&](const RunResult& r) { return r.at(Series::registered_urbanization_rate, p); })), 12)
+       << pad(fmt("%.2f%%", 100 * mean(reps, [&](const RunResult& r) { return r.at(Series::resident_urbanization_rate, p); })), 10);
+    double all = 0.0;
+    std::vector<double> by(r0.channels.size());
+    for (std::size_t c = 0; c < by.size(); ++c) {
+      by[c] = mean(reps, [&](const RunResult& r) { return zone_total(r, Series::settlements, p, c); });
+      all += by[c];
+    }
+    os << pad(fmt("%.0f", all), 10);
+    for (std::size_t c = 0; c < by.size(); ++c) os << "  " << pad(fmt("%.0f", by[c]), r0.channels[c].size());
+    os << pad(fmt("%.0f", mean(reps, [&](const RunResult& r) { return zone_total(r, Series::returns, p); })), 10) << "\n";
+  }
+  os << "\nRates are shares of the population at year end; settlers and returns are persons during the year.\n";
+  if (sc.targets.empty()) return;
+  os << "\nTargets\n";
+  for (const auto& t : sc.targets) {
+    const double v = mean(reps, [&](const RunResult& r) { return target_value(r, t); });
+    const bool rate = t.indicator.find("rate") != std::string::npos;
+    os << "  " << t.indicator << (t.zone ? " (" + sc.zones[*t.zone].name + ")" : std::string()) << " " << t.year
+       << ": target " << (rate ? fmt("%.2f%%", 100 * t.value) : fmt("%.0f", t.value)) << ", simulated "
+       << (rate ? fmt("%.2f%%", 100 * v) : fmt("%.0f", v)) << "  [" << t.clause << "]\n";
+  }
+}
+
+}  // namespace hukou::output
