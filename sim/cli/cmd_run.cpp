@@ -41,7 +41,7 @@ std::string utc_now() {
 
 int run(const RunOptions& o) {
   const Scenario sc = scenario::load(o.scenario, o.set);
-  const std::filesystem::path out = o.output.empty() ? std::filesystem::path(sc.name + ".h5") : o.output;
+  const std::filesystem::path out = o.output.empty() ? std::filesystem::path(sc.name + ".h5") : std::filesystem::path(o.output);
   const auto dir = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(dir)) {
     std::cerr << "hukou run: cannot write " << out << ": directory " << dir << " does not exist\n";

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   add_run(app);
   add_scenarios(app);
+  add_docs(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,112 @@
+// `extends`: a scenario built on another (a file relative to this one, or a
+// built-in). The parent's table is read first; the child's is merged over it.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "builtin.hpp"
+#include "document.hpp"
+#include "loader.hpp"
+#include "reads.hpp"
+
+namespace hukou::scenario::detail {
+
+namespace {
+namespace fs = std::filesystem;
+constexpr std::size_t kMaxDepth = 8;
+constexpr std::string_view kBuiltinPrefix = "builtin:";
+
+// Replaced whole, never merged key by key.
+bool replaced_whole(std::string_view key) {
+  return key == "zones" || key == "channels" || key == "events" || key == "targets";
+}
+
+void merge(toml::table& base, toml::table& child) {
+  for (auto&& [k, v] : child) {
+    toml::node* b = base.get(k.str());
+    if (b && b->is_table() && v.is_table() && !replaced_whole(k.str())) {
+      merge(*b->as_table(), *v.as_table());
+      continue;
+    }
+    base.erase(k.str());
+    // Moving keeps the source positions, so diagnostics point into the child.
+    std::move(v).visit([&](auto&& n) { base.insert(toml::key(k), std::move(n)); });
+  }
+}
+
+struct Found {
+  std::string source, text;
+};
+
+std::optional<Found> locate(const std::string& name, const std::string& from) {
+  std::error_code ec;
+  if (!std::string_view(from).starts_with(kBuiltinPrefix) && name.find('\0') == std::string::npos) {
+    const fs::path p = fs::path(from).parent_path() / fs::path(name);
+    if (fs::is_regular_file(p, ec)) {
+      std::ifstream in(p, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      if (in) return Found{p.lexically_normal().string(), text.str()};
+    }
+  }
+  if (auto text = builtin_text(name)) return Found{std::string(kBuiltinPrefix) + name, *text};
+  return std::nullopt;
+}
+
+// Each parent's text as comments, so that the stored text shows what was used.
+std::string commented(const std::string& source, std::string_view text) {
+  std::string out = "\n# ---- extends " + source + " ----\n";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t e = text.find('\n', i);
+    if (e == std::string_view::npos) e = text.size();
+    out += "# " + std::string(text.substr(i, e - i)) + "\n";
+    i = e + 1;
+  }
+  return out;
+}
+
+toml::table resolve(Ctx& ctx, toml::table root, const std::string& source, std::string& text,
+                    std::vector<std::string>& chain) {
+  const toml::node* e = root.get("extends");
+  if (!e) return root;
+  std::optional<std::string> name = read_string(ctx, *e, "extends", true);
+  std::optional<Found> parent;
+  if (name) {
+    parent = locate(*name, source);
+    if (!parent) {
+      ctx.error(*e, "extends",
+                "cannot find scenario " + quote(*name) +
+                    " to extend: no such file next to this one and no built-in scenario of "
+                    "that name" +
+                    suggest(*name, builtin_names(), "built-in scenarios"));
+    } else if (std::find(chain.begin(), chain.end(), parent->source) != chain.end()) {
+      ctx.error(*e, "extends", "extends " + quote(*name) + " makes a cycle");
+      parent.reset();
+    } else if (chain.size() > kMaxDepth) {
+      ctx.error(*e, "extends", "extends nests more than " + std::to_string(kMaxDepth) + " deep");
+      parent.reset();
+    }
+  }
+  root.erase("extends");
+  if (!parent) return root;
+
+  ctx.add_text(parent->source, parent->text);
+  chain.push_back(parent->source);
+  toml::table base = parse_toml(parent->text, parent->source);
+  text += commented(parent->source, parent->text);
+  base = resolve(ctx, std::move(base), parent->source, text, chain);
+  merge(base, root);
+  return base;
+}
+}  // namespace
+
+toml::table resolve_extends(Ctx& ctx, toml::table root, const std::string& source,
+                            std::string& source_text) {
+  std::vector<std::string> chain{source};
+  return resolve(ctx, std::move(root), source, source_text, chain);
+}
+
+}  // namespace hukou::scenario::detail

@@ -1,0 +1,26 @@
+// Internal: the valid keys of every table of a scenario file, for unknown-key
+// checks and "did you mean" suggestions (in the file and for --set).
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace hukou::scenario::detail {
+
+// Registry sections, in params.def order: demography, moves, ..., population.
+const std::vector<std::string_view>& section_names();
+// Keys of one [section]: its parameters (and, for population, the compositions).
+std::vector<std::string_view> section_keys(std::string_view section);
+// Every "section.name" a --set may give for a registry parameter or composition.
+const std::vector<std::string_view>& registry_keys();
+
+const std::vector<std::string_view>& top_level_keys();
+const std::vector<std::string_view>& zone_keys();        // name, kind, tier, zones.def fields
+const std::vector<std::string_view>& zone_field_names(); // zones.def fields only
+const std::vector<std::string_view>& channel_keys();
+const std::vector<std::string_view>& public_rental_keys();
+const std::vector<std::string_view>& event_keys();
+const std::vector<std::string_view>& target_keys();
+// Top-level keys a --set may change.
+const std::vector<std::string_view>& settable_top_keys();
+
+}  // namespace hukou::scenario::detail

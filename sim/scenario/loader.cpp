@@ -1,0 +1,70 @@
+// parse / load_file / load: text -> table (extends, --set) -> validated Scenario.
+#include "loader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "builtin.hpp"
+#include "document.hpp"
+#include "parts.hpp"
+#include "policy/suggest.hpp"
+#include "reads.hpp"
+
+namespace hukou::scenario {
+
+namespace {
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(std::string file, std::string message) {
+  throw ScenarioError({Diagnostic{std::move(file), 0, 0, "", std::move(message)}});
+}
+
+std::string builtins_text() {
+  const auto names = detail::builtin_names();
+  if (names.empty()) return "there are no built-in scenarios";
+  return "built-in scenarios: " + detail::list(names);
+}
+}  // namespace
+
+Scenario parse(std::string_view text, const std::string& source,
+               const std::vector<std::string>& overrides) {
+  detail::Ctx ctx(source);
+  ctx.add_text(source, std::string(text));
+  toml::table root = detail::parse_toml(text, source);
+  std::string source_text(text);
+  root = detail::resolve_extends(ctx, std::move(root), source, source_text);
+  const std::string applied = detail::apply_overrides(ctx, root, overrides);
+  Scenario s = detail::validate(ctx, root);
+  ctx.throw_if_errors();
+  if (!overrides.empty()) source_text += "\n# --set overrides applied:\n" + applied;
+  s.source_text = std::move(source_text);
+  return s;
+}
+
+Scenario load_file(const fs::path& path, const std::vector<std::string>& overrides) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!fs::exists(status)) fail(path.string(), "no such file");
+  if (fs::is_directory(status)) fail(path.string(), "is a directory, not a scenario file");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in) fail(path.string(), "cannot read the file");
+  return parse(text.str(), path.string(), overrides);
+}
+
+Scenario load(std::string_view name_or_path, const std::vector<std::string>& overrides) {
+  const std::string name(name_or_path);
+  std::error_code ec;
+  if (name.find('\0') == std::string::npos && !name.empty() && fs::exists(fs::path(name), ec))
+    return load_file(fs::path(name), overrides);
+  if (auto text = builtin_text(name))
+    return parse(*text, "builtin:" + name, overrides);
+  std::string msg = "no such file, and no built-in scenario of that name";
+  if (auto near = hukou::policy::nearest(name, detail::builtin_names()); !near.empty())
+    msg += "; did you mean " + detail::quote(near) + "?";
+  fail(name, msg + " (" + builtins_text() + ")");
+}
+
+}  // namespace hukou::scenario

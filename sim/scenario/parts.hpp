@@ -1,0 +1,57 @@
+// Internal: the readers of each part of a scenario table. validate() calls them in
+// order; each reports its problems to the context and fills what it can.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "context.hpp"
+#include "core/scenario.hpp"
+
+namespace hukou::scenario::detail {
+
+// Names declared by [[zones]] or [[channels]], in order. `complete` is false when
+// some table had no valid name, so that unknown references are not reported
+// (they may mean the unnamed one).
+struct Names {
+  std::vector<std::string> list;
+  bool complete = true;
+  std::optional<std::size_t> find(std::string_view name) const;
+};
+
+// Years known valid (base_year < horizon), for range checks of events and targets.
+struct Years {
+  bool ok = false;
+  int base = 0, horizon = 0;
+};
+
+Years read_top(Ctx& ctx, const toml::table& root, Scenario& s);
+void read_sections(Ctx& ctx, const toml::table& root, Scenario& s);
+Names read_zones(Ctx& ctx, const toml::table& root, Scenario& s);
+Names read_channels(Ctx& ctx, const toml::table& root, const Names& zones, Scenario& s);
+void read_public_rental(Ctx& ctx, const toml::table& root, Scenario& s);
+void read_events(Ctx& ctx, const toml::table& root, const Names& zones, const Names& channels,
+                 const Years& years, Scenario& s);
+void read_targets(Ctx& ctx, const toml::table& root, const Names& zones, const Years& years,
+                  Scenario& s);
+
+// The whole scenario from its (merged, overridden) table; source_text is left empty.
+Scenario validate(Ctx& ctx, const toml::table& root);
+
+// The tables of an array of tables `key` ([[zones]]); nullptr if absent or wrong.
+const toml::array* table_array(Ctx& ctx, const toml::table& root, std::string_view key,
+                               std::size_t max_size);
+// The index of the name that node `n` (a string) gives, reporting an unknown name
+// with "did you mean" (`what`: "zone", "channel").
+std::optional<std::size_t> read_reference(Ctx& ctx, const toml::node& n, const std::string& key,
+                                          const Names& names, std::string_view what);
+// A condition string compiled by policy::parse_condition; errors are reported at
+// their place inside the string.
+std::optional<hukou::Condition> read_condition(Ctx& ctx, const toml::node& n,
+                                               const std::string& key);
+
+}  // namespace hukou::scenario::detail

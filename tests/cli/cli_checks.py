@@ -1,0 +1,141 @@
+"""End-to-end checks of the hukou command line: exit codes, messages, files.
+
+Usage: cli_checks.py HUKOU WORKDIR SOURCE_DIR CHECK
+Each CHECK is a function below; it raises AssertionError with a message on failure.
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+
+
+def run(hukou, *args, cwd=None):
+    p = subprocess.run([hukou, *args], capture_output=True, text=True, cwd=cwd, timeout=800)
+    return p.returncode, p.stdout, p.stderr
+
+
+def fresh(work, name):
+    d = os.path.join(work, name)
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    return d
+
+
+def check_version(hukou, work, src):
+    code, out, _ = run(hukou, "--version")
+    assert code == 0 and out.startswith("hukou "), (code, out)
+
+
+def check_help(hukou, work, src):
+    code, out, _ = run(hukou, "--help")
+    assert code == 0 and "run" in out and "scenarios" in out, (code, out)
+    code, out, _ = run(hukou, "run", "--help")
+    assert code == 0 and "--seed" in out and "--threads" in out and "--set" in out, out
+
+
+def check_unknown_scenario(hukou, work, src):
+    d = fresh(work, "unknown")
+    code, _, err = run(hukou, "run", "taiyaun", "-o", "x.h5", cwd=d)
+    assert code == 2, (code, err)
+    assert "taiyaun" in err and "taiyuan" in err, err  # names the input and suggests the built-in
+    assert os.listdir(d) == [], os.listdir(d)
+
+
+def check_bad_override(hukou, work, src):
+    d = fresh(work, "override")
+    code, _, err = run(hukou, "run", "taiyuan", "--set", "decision.asc_setle=1", "-o", "x.h5", cwd=d)
+    assert code == 2, (code, err)
+    assert "decision.asc_setle" in err and "decision.asc_settle" in err, err
+    code, _, err = run(hukou, "run", "taiyuan", "--set", "decision.asc_settle=abc", "-o", "x.h5", cwd=d)
+    assert code == 2 and "decision.asc_settle" in err, (code, err)
+    code, _, err = run(hukou, "run", "taiyuan", "--set", "moves.inflow_rate=7", "-o", "x.h5", cwd=d)
+    assert code == 2 and "moves.inflow_rate" in err, (code, err)
+    assert os.listdir(d) == [], os.listdir(d)
+
+
+def check_missing_directory(hukou, work, src):
+    code, _, err = run(hukou, "run", "taiyuan", "-o", os.path.join(work, "no", "such", "dir", "x.h5"))
+    assert code == 2 and "does not exist" in err, (code, err)
+
+
+def check_scenarios_list(hukou, work, src):
+    code, out, _ = run(hukou, "scenarios")
+    assert code == 0 and out.startswith("taiyuan\t"), (code, out)
+
+
+def small_run(hukou, d, name, threads):
+    path = os.path.join(d, name)
+    code, out, err = run(hukou, "run", "taiyuan", "--set", "scale=20", "--threads", str(threads), "-q", "-o", path)
+    assert code == 0, (code, out, err)
+    assert os.path.exists(path) and not os.path.exists(path + ".tmp")
+    return path, out
+
+
+def check_run_taiyuan(hukou, work, src):
+    import xarray as xr
+    d = fresh(work, "run")
+    path, out = small_run(hukou, d, "taiyuan.h5", 2)
+    assert "2020" in out and "registered_urbanization_rate 2020" in out, out
+    for engine in ("netcdf4", "h5netcdf"):
+        with xr.open_dataset(path, engine=engine) as ds:
+            assert ds.registered_urbanization_rate.dims == ("replicate", "period")
+            assert ds.settlements.dims == ("replicate", "period", "zone", "channel")
+            assert list(ds.period.values) == list(range(2017, 2026))
+            assert len(ds.zone) == 10 and "小店区" in list(ds.zone.values)
+            r = ds.registered_urbanization_rate.values
+            assert np.all((r > 0) & (r < 1)), r
+            assert np.all(np.diff(r[0]) > 0), r  # settlement raises the registered rate every year
+            assert float(ds.settlements.sum()) > 0
+            for v in ds.data_vars:
+                if v != "scenario_text":
+                    assert "units" in ds[v].attrs and "long_name" in ds[v].attrs, v
+            assert ds.attrs["scenario_name"] == "taiyuan" and int(ds.attrs["seed"]) == 20180208
+            assert "[[zones]]" in str(ds.scenario_text.values) and "scale = 20" in str(ds.scenario_text.values)
+
+
+def check_threads_identical(hukou, work, src):
+    import h5py
+    d = fresh(work, "threads")
+    a, _ = small_run(hukou, d, "one.h5", 1)
+    b, _ = small_run(hukou, d, "two.h5", 2)
+    with h5py.File(a, "r") as fa, h5py.File(b, "r") as fb:
+        names = sorted(k for k in fa.keys() if k != "scenario_text")
+        assert names == sorted(k for k in fb.keys() if k != "scenario_text")
+        for k in names:
+            x, y = fa[k][()], fb[k][()]
+            assert x.dtype == y.dtype and x.shape == y.shape, k
+            if x.dtype.kind == "f":
+                assert x.tobytes() == y.tobytes(), f"{k} differs between 1 and 2 threads"
+            else:
+                assert np.array_equal(x, y), k
+
+
+def check_docs(hukou, src, page):
+    code, out, err = run(hukou, "docs", page)
+    assert code == 0, err
+    path = os.path.join(src, "docs", page + ".md")
+    with open(path, encoding="utf-8") as f:
+        committed = f.read()
+    assert out == committed, (f"docs/{page}.md is out of date: regenerate it with "
+                              f"`hukou docs {page} > docs/{page}.md` and commit it")
+
+
+def check_docs_parameters(hukou, work, src):
+    check_docs(hukou, src, "parameters")
+
+
+def check_docs_outputs(hukou, work, src):
+    check_docs(hukou, src, "outputs")
+
+
+if __name__ == "__main__":
+    hukou, work, src, name = sys.argv[1:5]
+    os.makedirs(work, exist_ok=True)
+    try:
+        globals()["check_" + name](hukou, work, src)
+    except AssertionError as e:
+        print(f"FAILED {name}: {e}", file=sys.stderr)
+        sys.exit(1)
+    print(f"ok {name}")

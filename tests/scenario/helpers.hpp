@@ -1,0 +1,49 @@
+// Shared by the scenario tests: fixture paths and "the diagnostics of loading X".
+#pragma once
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/loader.hpp"
+
+namespace scenario_test {
+
+namespace fs = std::filesystem;
+using hukou::scenario::Diagnostic;
+using hukou::scenario::ScenarioError;
+
+inline fs::path test_dir() { return fs::path(HUKOU_TEST_DIR); }
+
+inline std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline std::string minimal_text() { return read_file(test_dir() / "good" / "minimal.toml"); }
+inline std::string full_text() { return read_file(test_dir() / "good" / "full.toml"); }
+
+// The diagnostics of parsing `text` (empty if it loads).
+inline std::vector<Diagnostic> diagnostics_of(std::string_view text,
+                                              const std::string& source = "test.toml",
+                                              const std::vector<std::string>& overrides = {}) {
+  try {
+    hukou::scenario::parse(text, source, overrides);
+  } catch (const ScenarioError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+
+// All diagnostics, one per line, for failure messages.
+inline std::string dump(const std::vector<Diagnostic>& d) {
+  std::string out;
+  for (const auto& x : d) out += x.str() + "\n";
+  return out;
+}
+
+}  // namespace scenario_test

@@ -1,0 +1,159 @@
+// extends: a scenario built on another file or a built-in, merged table by table.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "helpers.hpp"
+
+using namespace scenario_test;
+using hukou::scenario::load_file;
+
+namespace {
+// A fresh directory under the system temp dir, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("hukou_scenario_test_" + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  fs::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return path / name;
+  }
+};
+
+std::vector<Diagnostic> load_errors(const fs::path& p) {
+  try {
+    load_file(p);
+  } catch (const ScenarioError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("scenario extends: the child's table is merged over the parent's", "[scenario]") {
+  TempDir dir;
+  dir.write("parent.toml", full_text());
+  const auto child = dir.write("child.toml", R"(extends = "parent.toml"
+name = "child"
+title = "子情景"
+events = []   # the parent's events and targets name its zones: drop them
+targets = []
+
+[demography]
+fertility_rate = 0.05
+
+[public_rental]
+condition = "settled"
+
+[[zones]]
+name = "新区"
+kind = "county"
+urban_hukou = 1
+rural_hukou_village = 2
+rural_hukou_town = 3
+migrants_outside = 4
+
+[[channels]]
+name = "all"
+clause = "c"
+condition = "true"
+)");
+  const hukou::Scenario s = load_file(child);
+  CHECK(s.name == "child");
+  CHECK(s.title == "子情景");
+  CHECK(s.description == "A fixture that uses every key of the scenario format.");  // kept
+  CHECK(s.seed == 20180208u);
+  CHECK(s.params.demography_fertility_rate == 0.05);  // child
+  CHECK(s.params.demography_mortality_a == 4e-5);     // parent, same table
+  CHECK(s.params.policy_permit_exam_access);          // parent, other table
+  REQUIRE(s.zones.size() == 1);                       // arrays of tables replaced whole
+  CHECK(s.zones[0].name == "新区");
+  REQUIRE(s.channels.size() == 1);
+  CHECK(s.channels[0].zones == std::vector<bool>{true});
+  CHECK(s.public_rental_condition.text == "settled");
+  CHECK(s.events.empty());
+  CHECK(s.targets.empty());
+}
+
+TEST_CASE("scenario extends: diagnostics point into the file each value came from", "[scenario]") {
+  TempDir dir;
+  const auto parent = dir.write("parent.toml", minimal_text() + "\n[demography]\nmortality_a = 7\n");
+  const auto child = dir.write("child.toml",
+                               "extends = \"parent.toml\"\nname = \"child\"\n\n[jobs]\nfind_rate = 3\n");
+  const auto d = load_errors(child);
+  INFO(dump(d));
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].file == child.string());  // the main file first
+  CHECK(d[0].line == 5);
+  CHECK(d[0].key == "jobs.find_rate");
+  CHECK(d[1].file == parent.lexically_normal().string());
+  CHECK(d[1].line == 16);
+  CHECK(d[1].key == "demography.mortality_a");
+}
+
+TEST_CASE("scenario extends: the stored source text shows the parent", "[scenario]") {
+  TempDir dir;
+  dir.write("parent.toml", minimal_text());
+  const std::string child_text = "extends = \"parent.toml\"\nseed = 5\n";
+  const auto child = dir.write("child.toml", child_text);
+  const hukou::Scenario s = load_file(child);
+  CHECK(s.seed == 5);
+  CHECK(s.name == "minimal");
+  CHECK_THAT(s.source_text, Catch::StartsWith(child_text + "\n# ---- extends "));
+  CHECK_THAT(s.source_text, Catch::Contains("# name = \"minimal\"\n"));
+}
+
+TEST_CASE("scenario extends: missing parents and cycles and wrong types", "[scenario]") {
+  TempDir dir;
+  SECTION("a cycle") {
+    dir.write("a.toml", "extends = \"b.toml\"\n" + minimal_text());
+    const auto b = dir.write("b.toml", "extends = \"a.toml\"\n");
+    const auto d = load_errors(b);
+    INFO(dump(d));
+    REQUIRE(d.size() == 1);
+    CHECK_THAT(d[0].message, Catch::Contains("makes a cycle"));
+  }
+  SECTION("a parent with a TOML error") {
+    dir.write("p.toml", "name = \n");
+    const auto c = dir.write("c.toml", "extends = \"p.toml\"\n");
+    const auto d = load_errors(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].file == (dir.path / "p.toml").lexically_normal().string());
+    CHECK_THAT(d[0].message, Catch::StartsWith("invalid TOML"));
+  }
+  SECTION("not a string") {
+    const auto c = dir.write("c.toml", "extends = 3\n" + minimal_text());
+    const auto d = load_errors(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].str() == c.string() + ":1:11: extends: expected a string, found an integer");
+  }
+  SECTION("no such parent") {
+    const auto c = dir.write("c.toml", "extends = \"nothing.toml\"\n" + minimal_text());
+    const auto d = load_errors(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].line == 1);
+    CHECK_THAT(d[0].message, Catch::StartsWith("cannot find scenario 'nothing.toml' to extend"));
+  }
+}
+
+TEST_CASE("scenario extends: a built-in parent", "[scenario]") {
+  const auto builtins = hukou::scenario::builtin_scenarios();
+  if (builtins.empty()) return;  // nothing compiled in yet
+  const std::string name = builtins.front().name;
+  const std::string text = "extends = \"" + name + "\"\nseed = 99\n";
+  try {
+    const hukou::Scenario s = hukou::scenario::parse(text, "child.toml");
+    CHECK(s.seed == 99);
+    CHECK(s.name == name);
+  } catch (const ScenarioError& e) {
+    // Only acceptable if the built-in itself does not load (reported by test_builtin).
+    for (const auto& d : e.diagnostics()) CHECK(d.file == "builtin:" + name);
+  }
+}
