@@ -4,7 +4,7 @@
 
 using namespace hukou;
 
-TEST_CASE("core rng: uniforms lie in [0,1) with the right mean and variance", "[core][rng]") {
+TEST_CASE("core rng: uniforms lie in the unit interval with the right mean and variance", "[core][rng]") {
   rng::Draws d(7, 3, 12345, rng::Stream::choice);
   double s = 0, s2 = 0;
   const int n = 200000;
