@@ -1,6 +1,7 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "processes.hpp"
 #include "synth.hpp"
@@ -61,15 +62,27 @@ void Model::step() {
   ++w_.t;
   w_.flows.clear();
   std::fill(w_.aggregate_settled.begin(), w_.aggregate_settled.end(), 0.0);
-  demography(w_);
-  moves(w_, factory_);
-  jobs(w_);
-  housing(w_);
-  permits(w_);
-  eligibility(w_);
-  decision(w_);
-  events(w_);
-  finish_period();
+  const auto timed = [this](Phase p, auto&& f) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    phase_seconds_[static_cast<std::size_t>(p)] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  timed(Phase::demography, [&] { demography(w_); });
+  timed(Phase::moves, [&] { moves(w_, factory_); });
+  timed(Phase::jobs, [&] { jobs(w_); });
+  timed(Phase::housing, [&] { housing(w_); });
+  timed(Phase::permits, [&] { permits(w_); });
+  timed(Phase::eligibility, [&] { eligibility(w_); });
+  timed(Phase::decision, [&] { decision(w_); });
+  timed(Phase::events, [&] { events(w_); });
+  timed(Phase::accounting, [&] { finish_period(); });
+}
+
+std::string_view phase_name(Phase p) {
+  static constexpr std::array<std::string_view, kPhaseCount> names{
+      "demography", "moves", "jobs", "housing", "permits", "eligibility", "decision", "events", "accounting"};
+  return names[static_cast<std::size_t>(p)];
 }
 
 RunResult simulate(const Scenario& sc, std::uint64_t seed, const Progress& progress) {

@@ -3,8 +3,10 @@
 // balance after each. A run is a function of (scenario, seed) alone; the number of
 // threads (set by the caller through oneTBB) never changes the result.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <string_view>
 
 #include "balance.hpp"
 #include "household_factory.hpp"
@@ -12,6 +14,15 @@
 #include "world.hpp"
 
 namespace hukou {
+
+// Wall-clock seconds spent in each process, summed over the periods run: for
+// `hukou bench` and profiling; never part of the results.
+enum class Phase : std::size_t {
+  demography, moves, jobs, housing, permits, eligibility, decision, events, accounting, count_
+};
+inline constexpr std::size_t kPhaseCount = static_cast<std::size_t>(Phase::count_);
+std::string_view phase_name(Phase p);
+using PhaseSeconds = std::array<double, kPhaseCount>;
 
 class Model {
  public:
@@ -24,6 +35,7 @@ class Model {
   const World& world() const { return w_; }
   const RunResult& result() const { return res_; }
   RunResult take_result() { return std::move(res_); }
+  const PhaseSeconds& phase_seconds() const { return phase_seconds_; }
 
  private:
   void finish_period();
@@ -32,6 +44,7 @@ class Model {
   HouseholdFactory factory_;  // refers to w_.sc: declared after it
   RunResult res_;
   BalanceSnapshot last_;
+  PhaseSeconds phase_seconds_{};
 };
 
 // Progress callback: (year just simulated, periods done, periods in all).

@@ -65,6 +65,8 @@ struct Households {
 struct Population {
   Persons p;
   Households h;
+  // Bytes held by the agent arrays (capacity, not size): for `hukou bench`.
+  std::size_t bytes() const;
 };
 
 }  // namespace hukou
