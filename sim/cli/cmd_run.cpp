@@ -12,7 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "cli/version.hpp"
-#include "core/engine.hpp"
+#include "core/replicates.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary.hpp"
 #include "scenario/loader.hpp"
@@ -26,6 +26,7 @@ struct RunOptions {
   std::uint64_t seed = 0;
   bool seed_given = false;
   int threads = 0;
+  std::size_t replicates = 1;
   std::vector<std::string> set;
   bool quiet = false;
 };
@@ -53,8 +54,9 @@ int run(const RunOptions& o) {
 
   ProgressLine progress(sc.name, !o.quiet);
   const auto t0 = std::chrono::steady_clock::now();
-  std::vector<RunResult> reps;
-  reps.push_back(simulate(sc, seed, [&](int y, int d, int n) { progress.update(y, d, n); }));
+  const std::vector<RunResult> reps = simulate_replicates(sc, seed, o.replicates, [&](std::size_t d, std::size_t n) {
+    progress.update(static_cast<int>(d), static_cast<int>(n));
+  });
   progress.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
@@ -67,10 +69,14 @@ int run(const RunOptions& o) {
   meta.seed = seed;
   meta.threads = threads;
   meta.scale = sc.scale;
+  for (std::size_t r = 0; r < o.replicates; ++r) meta.replicate_seeds.push_back(replicate_seed(seed, r));
+  for (const Target& t : sc.targets)
+    meta.targets.push_back({t.indicator, t.zone ? sc.zones[*t.zone].name : "", t.clause, t.year, t.value});
   output::write_run_file(out, reps, meta);
 
   output::print_summary(std::cout, sc, reps);
-  std::cout << "\nWrote " << out.string() << " (seed " << seed << ", " << threads << " thread"
+  std::cout << "\nWrote " << out.string() << " (seed " << seed << ", " << o.replicates << " replicate"
+            << (o.replicates == 1 ? "" : "s") << ", " << threads << " thread"
             << (threads == 1 ? "" : "s") << ", " << static_cast<int>(secs * 10) / 10.0 << " s)\n";
   return ok;
 }
@@ -86,6 +92,8 @@ void add_run(CLI::App& app) {
       "Random seed (default: the scenario's seed)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 4096));
+  cmd->add_option("--replicates", o->replicates, "Independent replicates (random streams), run in parallel")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
   cmd->add_option("--set", o->set, "Override a parameter, e.g. --set decision.asc_settle=-3 (repeatable)")
       ->allow_extra_args(false);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line on stderr");

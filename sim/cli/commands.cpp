@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/version.hpp"
+#include "evaluate/indicators.hpp"
+#include "output/hdf5_writer.hpp"
 #include "scenario/diagnostics.hpp"
 
 namespace hukou::cli {
@@ -15,6 +17,9 @@ int main(int argc, char** argv) {
   add_run(app);
   add_scenarios(app);
   add_docs(app);
+  add_bench(app);
+  add_compare(app);
+  add_evaluate(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -31,6 +36,12 @@ int main(int argc, char** argv) {
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << (std::string(e.what()).ends_with('\n') ? "" : "\n");
     return bad_input;
+  } catch (const evaluate::EvaluationError& e) {
+    std::cerr << "hukou: " << e.what() << "\n";
+    return bad_input;
+  } catch (const output::OutputError& e) {
+    std::cerr << "hukou: " << e.what() << "\n";
+    return failure;
   } catch (const std::exception& e) {
     std::cerr << "hukou: error: " << e.what() << "\n";
     return failure;

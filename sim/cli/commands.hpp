@@ -10,6 +10,9 @@ enum Exit : int { ok = 0, failure = 1, bad_input = 2 };
 void add_run(CLI::App& app);
 void add_scenarios(CLI::App& app);
 void add_docs(CLI::App& app);
+void add_bench(CLI::App& app);
+void add_compare(CLI::App& app);
+void add_evaluate(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; catches every error and returns
 // the exit code. Never throws.

@@ -9,7 +9,7 @@ namespace hukou::cli {
 class ProgressLine {
  public:
   ProgressLine(std::string label, bool enabled);
-  void update(int year, int done, int total);
+  void update(int done, int total);  // periods done over all replicates
   void finish();
 
  private:

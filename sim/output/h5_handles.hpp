@@ -86,5 +86,6 @@ inline Handle dataspace(hid_t id, const std::string& what) { return {id, H5Sclos
 inline Handle datatype(hid_t id, const std::string& what) { return {id, H5Tclose, what}; }
 inline Handle attribute(hid_t id, const std::string& what) { return {id, H5Aclose, what}; }
 inline Handle plist(hid_t id, const std::string& what) { return {id, H5Pclose, what}; }
+inline Handle group(hid_t id, const std::string& what) { return {id, H5Gclose, what}; }
 
 }  // namespace hukou::output::h5

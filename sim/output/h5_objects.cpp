@@ -115,6 +115,46 @@ Handle string_coordinate(hid_t loc, const std::string& name, const std::vector<s
   return ds;
 }
 
+namespace {
+Handle numeric_variable(hid_t loc, const std::string& name, hid_t file_type, hid_t mem_type, const void* data,
+                        std::size_t n, hid_t scale) {
+  Handle space = simple_space({n});
+  Handle dcpl = dataset_plist({});
+  Handle ds = create_dataset(loc, name, file_type, space.get(), dcpl.get());
+  if (n) check(H5Dwrite(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "cannot write variable '" + name + "'");
+  check(H5DSattach_scale(ds.get(), scale, 0), "cannot attach the dimension of variable '" + name + "'");
+  return ds;
+}
+}  // namespace
+
+Handle string_variable(hid_t loc, const std::string& name, const std::vector<std::string>& values, hid_t scale) {
+  std::vector<const char*> ptrs;
+  ptrs.reserve(values.size());
+  for (const auto& v : values) ptrs.push_back(c_string(v, "a value of '" + name + "'"));
+  Handle type = utf8_string_type();
+  return numeric_variable(loc, name, type.get(), type.get(), ptrs.data(), ptrs.size(), scale);
+}
+
+Handle int_variable(hid_t loc, const std::string& name, const std::vector<int>& values, hid_t scale) {
+  return numeric_variable(loc, name, H5T_STD_I32LE, H5T_NATIVE_INT, values.data(), values.size(), scale);
+}
+
+Handle uint64_variable(hid_t loc, const std::string& name, const std::vector<std::uint64_t>& values, hid_t scale) {
+  return numeric_variable(loc, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, values.data(), values.size(), scale);
+}
+
+Handle double_vector(hid_t loc, const std::string& name, const std::vector<double>& values, hid_t scale) {
+  return numeric_variable(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), values.size(), scale);
+}
+
+Handle create_group(hid_t loc, const std::string& name) {
+  Handle gcpl = plist(H5Pcreate(H5P_GROUP_CREATE), "H5Pcreate(group)");
+  check(H5Pset_link_creation_order(gcpl.get(), kCreationOrder), "H5Pset_link_creation_order");
+  check(H5Pset_attr_creation_order(gcpl.get(), kCreationOrder), "H5Pset_attr_creation_order");
+  const std::string what = "group '" + name + "'";
+  return group(H5Gcreate2(loc, c_string(name, what), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), "cannot create " + what);
+}
+
 Handle write_scalar_string(hid_t loc, const std::string& name, const std::string& text) {
   const char* p = c_string(text, "variable '" + name + "'");
   Handle type = utf8_string_type();

@@ -24,6 +24,15 @@ void write_attr(hid_t obj, const std::string& name, double value);
 Handle int_coordinate(hid_t loc, const std::string& name, const std::vector<int>& values);
 Handle string_coordinate(hid_t loc, const std::string& name, const std::vector<std::string>& values);
 
+// 1-D variables along one dimension (its scale attached), written whole.
+Handle string_variable(hid_t loc, const std::string& name, const std::vector<std::string>& values, hid_t scale);
+Handle int_variable(hid_t loc, const std::string& name, const std::vector<int>& values, hid_t scale);
+Handle uint64_variable(hid_t loc, const std::string& name, const std::vector<std::uint64_t>& values, hid_t scale);
+Handle double_vector(hid_t loc, const std::string& name, const std::vector<double>& values, hid_t scale);
+
+// A group whose links and attributes keep creation order (netCDF-4 needs it).
+Handle create_group(hid_t loc, const std::string& name);
+
 // A 0-d vlen UTF-8 string variable.
 Handle write_scalar_string(hid_t loc, const std::string& name, const std::string& text);
 

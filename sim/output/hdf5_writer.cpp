@@ -61,6 +61,29 @@ void validate(const std::vector<RunResult>& replicates, const RunMetadata& meta)
   }
 }
 
+// The scenario's targets along dimension `target`, one variable per field.
+void write_targets(hid_t f, const std::vector<TargetInfo>& targets) {
+  std::vector<int> ids(targets.size()), years;
+  std::iota(ids.begin(), ids.end(), 0);
+  std::vector<std::string> indicator, zone, clause;
+  std::vector<double> value;
+  for (const auto& t : targets) {
+    indicator.push_back(t.indicator);
+    zone.push_back(t.zone);
+    clause.push_back(t.clause);
+    years.push_back(t.year);
+    value.push_back(t.value);
+  }
+  h5::Handle dim = h5::int_coordinate(f, "target", ids);
+  h5::write_attr(dim.get(), "long_name", std::string("plan target of the scenario"));
+  const auto note = [](const h5::Handle& h, const std::string& text) { h5::write_attr(h.get(), "long_name", text); };
+  note(h5::string_variable(f, "target_indicator", indicator, dim.get()), "output variable the target is set on");
+  note(h5::string_variable(f, "target_zone", zone, dim.get()), "zone of the target (empty: whole prefecture)");
+  note(h5::int_variable(f, "target_year", years, dim.get()), "year of the target");
+  note(h5::double_vector(f, "target_value", value, dim.get()), "target value (in the variable's units)");
+  note(h5::string_variable(f, "target_clause", clause, dim.get()), "clause of the document that sets it");
+}
+
 void write_contents(const fs::path& file_path, const std::vector<RunResult>& replicates,
                     const RunMetadata& meta) {
   h5::QuietErrors quiet;  // outlives every handle below
@@ -107,6 +130,12 @@ void write_contents(const fs::path& file_path, const std::vector<RunResult>& rep
       for (std::size_t r = 0; r < replicates.size(); ++r)
         h5::write_slab(ds.get(), name, r, replicates[r].values(s.id));
     }
+
+    if (!meta.replicate_seeds.empty()) {
+      h5::Handle seeds = h5::uint64_variable(f, "replicate_seed", meta.replicate_seeds, replicate.get());
+      h5::write_attr(seeds.get(), "long_name", std::string("random seed of the replicate"));
+    }
+    if (!meta.targets.empty()) write_targets(f, meta.targets);
 
     // A dataset, not an attribute: the resolved scenario may be tens of KB.
     h5::Handle text = h5::write_scalar_string(f, "scenario_text", meta.scenario_text);

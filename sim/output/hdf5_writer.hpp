@@ -27,12 +27,22 @@
 
 namespace hukou::output {
 
+// A plan target as stored in the run file (dimension `target`), for `hukou
+// evaluate` and `hukou compare`; zone is empty for a prefecture-wide target.
+struct TargetInfo {
+  std::string indicator, zone, clause;
+  int year = 0;
+  double value = 0.0;
+};
+
 struct RunMetadata {
   std::string tool_version, git_commit, scenario_name, scenario_text, created;  // created: ISO-8601 UTC
   std::uint64_t seed = 0;
   int threads = 1;
   double scale = 1.0;
   std::vector<std::pair<std::string, std::string>> extra;  // further root string attributes
+  std::vector<std::uint64_t> replicate_seeds;  // seed of each replicate (empty: not written)
+  std::vector<TargetInfo> targets;
 };
 
 class OutputError : public std::runtime_error {

@@ -3,13 +3,30 @@
 #include <cstdio>
 #include <string>
 
+#include "core/stats.hpp"
+
 namespace hukou::output {
 
 namespace {
-double mean(const std::vector<RunResult>& reps, auto&& f) {
-  double s = 0.0;
-  for (const auto& r : reps) s += f(r);
-  return reps.empty() ? 0.0 : s / static_cast<double>(reps.size());
+Eigen::VectorXd per_replicate(const std::vector<RunResult>& reps, auto&& f) {
+  Eigen::VectorXd v(static_cast<Eigen::Index>(reps.size()));
+  for (std::size_t k = 0; k < reps.size(); ++k) v(static_cast<Eigen::Index>(k)) = f(reps[k]);
+  return v;
+}
+
+double mean(const std::vector<RunResult>& reps, auto&& f) { return stats::mean(per_replicate(reps, f)); }
+
+// A rate as a percentage; with replicates, the mean and where 90% of them lie.
+std::string rate_cell(const std::vector<RunResult>& reps, auto&& f) {
+  const Eigen::VectorXd v = per_replicate(reps, f);
+  char buf[80];
+  if (reps.size() < 2) {
+    std::snprintf(buf, sizeof buf, "%.2f%%", 100 * stats::mean(v));
+  } else {
+    const auto iv = stats::spread(v, 0.90);
+    std::snprintf(buf, sizeof buf, "%.2f%% [%.2f, %.2f]", 100 * stats::mean(v), 100 * iv.lo, 100 * iv.hi);
+  }
+  return buf;
 }
 
 std::string fmt(const char* f, double v) {
@@ -48,14 +65,16 @@ void print_summary(std::ostream& os, const Scenario& sc, const std::vector<RunRe
   if (reps.empty()) return;
   const RunResult& r0 = reps.front();
   os << sc.title << "\n";
-  if (reps.size() > 1) os << "(means over " << reps.size() << " replicates)\n";
-  os << "\n" << pad("year", 4) << pad("registered", 12) << pad("resident", 10) << pad("settlers", 10);
+  const bool many = reps.size() > 1;
+  if (many) os << "(means over " << reps.size() << " replicates; rates with the range of 90% of replicates)\n";
+  const std::size_t rw = many ? 26 : 12;
+  os << "\n" << pad("year", 4) << pad("registered", rw) << pad("resident", rw) << pad("settlers", 10);
   for (const auto& c : r0.channels) os << "  " << c;
   os << pad("returns", 10) << "\n";
   for (std::size_t p = 0; p < r0.years.size(); ++p) {
     os << pad(std::to_string(r0.years[p]), 4)
-       << pad(fmt("%.2f%%", 100 * mean(reps, [&](const RunResult& r) { return r.at(Series::registered_urbanization_rate, p); })), 12)
-       << pad(fmt("%.2f%%", 100 * mean(reps, [&](const RunResult& r) { return r.at(Series::resident_urbanization_rate, p); })), 10);
+       << pad(rate_cell(reps, [&](const RunResult& r) { return r.at(Series::registered_urbanization_rate, p); }), rw)
+       << pad(rate_cell(reps, [&](const RunResult& r) { return r.at(Series::resident_urbanization_rate, p); }), rw);
     double all = 0.0;
     std::vector<double> by(r0.channels.size());
     for (std::size_t c = 0; c < by.size(); ++c) {

@@ -1,0 +1,115 @@
+#include "json.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace hukou::bench {
+
+namespace {
+// A small writer: objects and arrays with commas placed for us. No library is
+// needed for one flat-ish object, and Debian's JSON libraries are not in the build.
+class Json {
+ public:
+  Json& open(char c) { sep(); out_ += c; first_ = true; return *this; }
+  Json& close(char c) { out_ += c; first_ = false; return *this; }
+  Json& key(std::string_view k) { sep(); str(k); out_ += ':'; first_ = true; return *this; }
+  Json& num(double x) {
+    sep();
+    if (!std::isfinite(x)) { out_ += "null"; return *this; }  // JSON has no inf or nan
+    char buf[32];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);  // shortest round-trip form
+    return *this;
+  }
+  Json& integer(long long x) { sep(); out_ += std::to_string(x); return *this; }
+  Json& text(std::string_view s) { sep(); str(s); return *this; }
+  Json& boolean(bool b) { sep(); out_ += b ? "true" : "false"; return *this; }
+  Json& null() { sep(); out_ += "null"; return *this; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void sep() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  void str(std::string_view s) {
+    out_ += '"';
+    for (const char c : s) {
+      if (c == '"' || c == '\\') { out_ += '\\'; out_ += c; }
+      else if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out_ += buf;
+      } else out_ += c;  // UTF-8 passes through
+    }
+    out_ += '"';
+  }
+  std::string out_;
+  bool first_ = true;
+};
+
+void run_object(Json& j, const Run& r) {
+  j.open('{');
+  j.key("agents_requested").integer(r.agents_requested).key("scale").num(r.scale);
+  j.key("threads").integer(r.threads).key("periods").integer(r.periods);
+  j.key("persons").integer(r.persons).key("households").integer(r.households);
+  j.key("persons_end").integer(r.persons_end);
+  j.key("build_seconds").num(r.build_seconds);
+  j.key("phase_seconds").open('{');
+  for (std::size_t p = 0; p < kPhaseCount; ++p) j.key(phase_name(static_cast<Phase>(p))).num(r.phase_seconds[p]);
+  j.close('}');
+  j.key("period_seconds").num(r.period_seconds).key("seconds_per_period").num(r.seconds_per_period());
+  j.key("agent_steps").num(r.agent_steps).key("agent_steps_per_second").num(r.agent_steps_per_second());
+  j.key("decision_agents_per_second").num(r.decision_rate());
+  j.key("output_seconds").num(r.output_seconds).key("output_share").num(r.output_share());
+  j.key("total_seconds").num(r.total_seconds());
+  j.key("model_bytes").integer(static_cast<long long>(r.model_bytes));
+  j.key("bytes_per_person").num(r.bytes_per_person());
+  j.key("peak_rss_bytes").integer(static_cast<long long>(r.peak_rss_bytes));
+  j.key("peak_rss_per_person").num(r.rss_per_person());
+  j.key("kernel_decisions_per_second").num(r.kernel_rate);
+  j.key("kernel_samples").open('[');
+  for (const double x : r.kernel_rates) j.num(x);
+  j.close(']');
+  j.key("period_vs_kernel").num(r.period_vs_kernel()).key("decision_vs_kernel").num(r.decision_vs_kernel());
+  j.close('}');
+}
+}  // namespace
+
+std::string to_json(const Result& r, const std::vector<Goal>& goals) {
+  Json j;
+  j.open('{');
+  j.key("scenario").text(r.options.scenario).key("periods").integer(r.options.periods);
+  j.key("repeats").integer(r.options.repeats).key("kernel_agents").integer(static_cast<long long>(r.kernel_agents));
+  j.key("agents").open('[');
+  for (const auto n : r.options.agents) j.integer(n);
+  j.close(']').key("threads").open('[');
+  for (const int t : r.options.threads) j.integer(t);
+  j.close(']');
+  j.key("runs").open('[');
+  for (const Run& run : r.runs) run_object(j, run);
+  j.close(']');
+  j.key("speedup").open('[');  // per size: periods at 1 thread over 2 threads (null if not run)
+  for (const auto n : r.options.agents) {
+    const double s = r.speedup(n);
+    j.open('{').key("agents_requested").integer(n).key("from_threads").integer(1).key("to_threads").integer(2);
+    j.key("speedup");
+    if (s > 0.0) j.num(s); else j.null();
+    j.close('}');
+  }
+  j.close(']');
+  j.key("goals").open('[');
+  for (const Goal& g : goals) {
+    j.open('{').key("id").text(g.id).key("description").text(g.description);
+    j.key("op").text(g.op).key("threshold").num(g.threshold);
+    j.key("measured");
+    if (g.measured) j.num(*g.measured); else j.null();
+    j.key("met");
+    if (g.met) j.boolean(*g.met); else j.null();
+    j.key("basis").text(g.basis).close('}');
+  }
+  j.close(']').close('}');
+  return j.take();
+}
+
+}  // namespace hukou::bench

@@ -1,0 +1,48 @@
+// `hukou evaluate FILE.h5`: the scenario's targets against the simulation, in
+// mid-term and final views; printed, and stored in the file's `evaluation` group.
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "evaluate/evaluate.hpp"
+#include "output/table_group.hpp"
+
+namespace hukou::cli {
+
+namespace {
+struct EvaluateOptions {
+  std::string file;
+  std::vector<int> midterm{2018};
+  bool csv = false, no_store = false;
+};
+}  // namespace
+
+void add_evaluate(CLI::App& app) {
+  auto o = std::make_shared<EvaluateOptions>();
+  CLI::App* cmd = app.add_subcommand("evaluate", "Evaluate a run against its scenario's targets");
+  cmd->add_option("file", o->file, "Run file written by `hukou run`")->required();
+  cmd->add_option("--midterm", o->midterm,
+                  "Mid-term evaluation years (default 2018, the national mid-term evaluation; 国办发〔2016〕72号)");
+  cmd->add_flag("--csv", o->csv, "Print CSV instead of a table");
+  cmd->add_flag("--no-store", o->no_store, "Do not store the table in the file's `evaluation` group");
+  cmd->callback([o] {
+    const auto f = output::read_run_file(o->file);
+    if (f.meta.targets.empty()) {
+      std::cerr << "hukou evaluate: " << o->file << " (scenario " << f.meta.scenario_name
+                << ") has no targets: nothing to evaluate\n";
+      throw CLI::RuntimeError(bad_input);
+    }
+    const output::Table t = evaluate::evaluate_targets(f, o->midterm);
+    if (o->csv) {
+      output::print_csv(std::cout, t);
+    } else {
+      std::cout << "Targets of " << f.meta.scenario_name << " in " << o->file << " (" << f.replicates.size()
+                << " replicate" << (f.replicates.size() == 1 ? "" : "s") << ")\n\n";
+      output::print_text(std::cout, t);
+      std::cout << "\nlo..hi: where 90% of replicates lie; share_met: replicates at or above the target.\n";
+    }
+    if (!o->no_store) output::store_table(o->file, "evaluation", t);
+  });
+}
+
+}  // namespace hukou::cli

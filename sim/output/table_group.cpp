@@ -1,0 +1,63 @@
+#include "table_group.hpp"
+
+#include <numeric>
+
+#include "h5_objects.hpp"
+#include "hdf5_writer.hpp"
+
+namespace hukou::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+void write_group(const fs::path& file_path, const std::string& name, const Table& t) {
+  h5::QuietErrors quiet;
+  h5::Handle file = h5::file(H5Fopen(file_path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "cannot open for writing");
+  if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
+    h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
+  {
+    h5::Handle g = h5::create_group(file.get(), name);
+    std::vector<int> ids(t.rows.size());
+    std::iota(ids.begin(), ids.end(), 0);
+    h5::Handle row = h5::int_coordinate(g.get(), "row", ids);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const Column& col = t.columns[c];
+      h5::Handle ds;
+      const bool is_text = t.rows.empty() || std::holds_alternative<std::string>(t.rows.front()[c]);
+      const bool is_int = !t.rows.empty() && std::holds_alternative<long long>(t.rows.front()[c]);
+      if (is_text) {
+        std::vector<std::string> v;
+        for (const auto& r : t.rows) v.push_back(std::get<std::string>(r[c]));
+        ds = h5::string_variable(g.get(), col.name, v, row.get());
+      } else if (is_int) {
+        std::vector<int> v;
+        for (const auto& r : t.rows) v.push_back(static_cast<int>(std::get<long long>(r[c])));
+        ds = h5::int_variable(g.get(), col.name, v, row.get());
+      } else {
+        std::vector<double> v;
+        for (const auto& r : t.rows) v.push_back(std::get<double>(r[c]));
+        ds = h5::double_vector(g.get(), col.name, v, row.get());
+      }
+      if (!col.units.empty()) h5::write_attr(ds.get(), "units", col.units);
+      h5::write_attr(ds.get(), "long_name", col.long_name);
+    }
+  }
+  file.close("cannot close");
+}
+}  // namespace
+
+void store_table(const fs::path& path, const std::string& group, const Table& t) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  std::error_code ec;
+  try {
+    fs::copy_file(path, tmp, fs::copy_options::overwrite_existing);
+    write_group(tmp, group, t);
+    fs::rename(tmp, path);
+  } catch (const std::exception& e) {
+    fs::remove(tmp, ec);
+    throw OutputError("cannot store '" + group + "' in " + path.string() + ": " + e.what());
+  }
+}
+
+}  // namespace hukou::output
