@@ -1,5 +1,7 @@
 #include "attrs.hpp"
 
+#include <bit>
+
 namespace hukou {
 
 namespace {
@@ -69,6 +71,29 @@ bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_
     if (cond(v)) return true;
   }
   return false;
+}
+
+std::uint32_t admitting_channels(const World& w, std::uint32_t h) {
+  const auto& channels = w.sc.channels;
+  const std::size_t zone = w.pop.h.zone[h];
+  std::uint32_t candidates = 0;
+  for (std::size_t k = 0; k < channels.size() && k < 32; ++k)
+    if (channels[k].zones[zone] && !channels[k].events_only) candidates |= 1u << k;
+  if (!candidates) return 0;
+  AttrValues v{};
+  household_attrs(w, h, v);
+  std::uint32_t admitted = 0;
+  const std::uint32_t first = w.pop.h.first[h], n = w.pop.h.members[h];
+  const int adult = w.sc.params.moves_adult_age;
+  for (std::uint32_t i = first; i < first + n && admitted != candidates; ++i) {
+    if (age_of(w, i) < adult) continue;
+    person_attrs(w, i, v);
+    for (std::uint32_t rest = candidates & ~admitted; rest; rest &= rest - 1) {
+      const int k = std::countr_zero(rest);
+      if (channels[static_cast<std::size_t>(k)].condition(v)) admitted |= 1u << k;
+    }
+  }
+  return admitted;
 }
 
 }  // namespace hukou

@@ -18,7 +18,6 @@ void eligibility(World& w) {
   auto& H = w.pop.h;
   const std::size_t nz = w.zones(), ng = nz + 1;
   w.eligible.assign(H.size(), 0);
-  const auto& channels = w.sc.channels;
 
   // School demand and peer shares are tallied in per-zone counters: the Flow
   // slots used are scratch here and cleared before returning.
@@ -41,10 +40,7 @@ void eligibility(World& w) {
         c.add(H.zone[h], settled ? Flow::town_residents : Flow::unsettled_town);
     }
     if (settled) return;
-    std::uint32_t bits = 0;
-    for (std::size_t k = 0; k < channels.size() && k < 32; ++k)
-      if (channels[k].zones[H.zone[h]] && admits(w, channels[k].condition, h)) bits |= 1u << k;
-    w.eligible[h] = bits;
+    w.eligible[h] = admitting_channels(w, h);
   });
   std::swap(scratch, w.flows);
 
