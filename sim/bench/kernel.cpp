@@ -38,18 +38,21 @@ double LogitKernel::run(std::uint32_t period) {
   const std::array<double, 9> b = beta_;
   const std::uint64_t seed = seed_;
   const auto t0 = std::chrono::steady_clock::now();
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [&](const tbb::blocked_range<std::size_t>& r) {
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [=](const tbb::blocked_range<std::size_t>& r) {
+    // Captured by value: stores through `out` (unsigned char) may alias anything,
+    // so values reached through references would be reloaded on every iteration.
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       const double us = b[0] + b[1] * x1[i] + b[2] * x2[i];
       const double un = b[3] + b[4] * x1[i] + b[5] * x2[i];
       const double ur = b[6] + b[7] * x1[i] + b[8] * x2[i];
-      // The same arithmetic as the model's choice_probabilities (core/decision.cpp).
+      // As the model's choice_probabilities (core/decision.cpp), the largest utility
+      // is subtracted so exp cannot overflow; but the uniform is scaled by the sum
+      // instead of dividing each weight by it: a minimal logit needs no division.
       const double top = std::max({us, un, ur});
       const double es = std::exp(us - top), en = std::exp(un - top), er = std::exp(ur - top);
-      const double sum = es + en + er;
-      const double ps = es / sum, pn = en / sum;
-      const double u = rng::uniform(rng::bits(rng::key(seed, period, i, rng::Stream::choice)));
-      out[i] = static_cast<std::uint8_t>(u < ps ? 0 : (u < ps + pn ? 1 : 2));
+      const double v = (es + en + er) * rng::uniform(rng::bits(rng::key(seed, period, i, rng::Stream::choice)));
+      // Branch-free: the choice is random, so a branch on it would be mispredicted often.
+      out[i] = static_cast<std::uint8_t>((v >= es) + (v >= es + en));
     }
   });
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -77,9 +77,9 @@ void print_text(const bench::Result& res, const std::vector<bench::Goal>& goals)
   for (const auto& g : goals) {
     const std::string target = g.op + " " + fmt("%g", g.threshold);
     const std::string measured = g.measured ? fmt("%.3g", *g.measured) : "-";
-    const char* verdict = !g.met ? "not measured" : (*g.met ? "met" : "not met");
-    std::printf("  %-72s %-8s %8s  %-12s (%s)\n", g.description.c_str(), target.c_str(), measured.c_str(), verdict,
-                g.basis.c_str());
+    // An unmeasured goal's basis already says "not measured: why".
+    const std::string verdict = !g.met ? g.basis : std::string(*g.met ? "met" : "not met") + " (" + g.basis + ")";
+    std::printf("  %-72s %-8s %8s  %s\n", g.description.c_str(), target.c_str(), measured.c_str(), verdict.c_str());
   }
   std::fflush(stdout);
 }

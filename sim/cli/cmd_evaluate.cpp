@@ -1,9 +1,11 @@
 // `hukou evaluate FILE.h5`: the scenario's targets against the simulation, in
 // mid-term and final views; printed, and stored in the file's `evaluation` group.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
 #include "output/table_group.hpp"
 
@@ -42,6 +44,18 @@ void add_evaluate(CLI::App& app) {
       std::cout << "\nlo..hi: where 90% of replicates lie; share_met: replicates at or above the target.\n";
     }
     if (!o->no_store) output::store_table(o->file, "evaluation", t);
+    const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
+                                    [](const auto& kv) { return kv.first == "county_score_year"; });
+    if (!scored) return;
+    const output::Table scores = evaluate::county_scores(f);
+    if (o->csv) {
+      std::cout << "\n";
+      output::print_csv(std::cout, scores);
+    } else {
+      std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
+      output::print_text(std::cout, scores);
+    }
+    if (!o->no_store) output::store_table(o->file, "county_scores", scores);
   });
 }
 

@@ -70,6 +70,11 @@ int run(const RunOptions& o) {
   meta.threads = threads;
   meta.scale = sc.scale;
   for (std::size_t r = 0; r < o.replicates; ++r) meta.replicate_seeds.push_back(replicate_seed(seed, r));
+  if (sc.county_score) {  // read back by `hukou evaluate`
+    meta.extra.emplace_back("county_score_year", std::to_string(sc.county_score->year));
+    meta.extra.emplace_back("county_score_relocation_channel", sc.channels[sc.county_score->relocation_channel].name);
+    meta.extra.emplace_back("county_score_clause", sc.county_score->clause);
+  }
   for (const Target& t : sc.targets)
     meta.targets.push_back({t.indicator, t.zone ? sc.zones[*t.zone].name : "", t.clause, t.year, t.value});
   output::write_run_file(out, reps, meta);

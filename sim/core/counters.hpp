@@ -17,7 +17,7 @@ enum class Flow : std::size_t {
   rights_exits, settlers,
   // stocks at the end of the period (accounting)
   residents, town_residents, registered, urban_registered, unsettled_town, permits,
-  rights_kept, rights_exited, agents,
+  rights_kept, rights_exited, agents, relocation_listed,
   count_
 };
 inline constexpr std::size_t kFlowCount = static_cast<std::size_t>(Flow::count_);

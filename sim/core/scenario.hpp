@@ -60,6 +60,16 @@ struct Target {
   std::optional<std::size_t> zone;  // none: prefecture total
 };
 
+// The county evaluation of Qiannan's appendix 1 (scores out of 100 per zone):
+// which year is scored and which channel counts as relocation settlement. The
+// required rise of each zone's registered rate is its registered_urbanization_rate_zone
+// target of that year less its base-year rate.
+struct CountyScore {
+  int year = 0;
+  std::size_t relocation_channel = 0;
+  std::string clause;
+};
+
 struct Scenario {
   std::string name, title, description;
   int base_year = 2017;
@@ -73,6 +83,7 @@ struct Scenario {
   Condition public_rental_condition = Condition::always();
   std::vector<Event> events;
   std::vector<Target> targets;
+  std::optional<CountyScore> county_score;
   std::string source_text;   // the resolved scenario file(s), stored in outputs
 
   int periods() const { return horizon - base_year; }

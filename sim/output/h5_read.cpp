@@ -40,6 +40,23 @@ T read_scalar_attr(hid_t obj, const std::string& name, hid_t mem_type) {
 
 bool has_link(hid_t loc, const std::string& name) { return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0; }
 
+std::vector<std::pair<std::string, std::string>> read_string_attrs(hid_t obj) {
+  std::vector<std::pair<std::string, std::string>> out;
+  H5O_info_t info;
+  check(H5Oget_info2(obj, &info, H5O_INFO_NUM_ATTRS), "H5Oget_info");
+  for (hsize_t i = 0; i < info.num_attrs; ++i) {
+    Handle a = attribute(H5Aopen_by_idx(obj, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, H5P_DEFAULT, H5P_DEFAULT),
+                         "H5Aopen_by_idx");
+    Handle type = datatype(H5Aget_type(a.get()), "H5Aget_type");
+    if (H5Tget_class(type.get()) != H5T_STRING) continue;
+    const ssize_t len = H5Aget_name(a.get(), 0, nullptr);
+    std::string name(static_cast<std::size_t>(std::max<ssize_t>(len, 0)), '\0');
+    H5Aget_name(a.get(), name.size() + 1, name.data());
+    out.emplace_back(name, read_string_attr(obj, name));
+  }
+  return out;
+}
+
 std::string read_string_attr(hid_t obj, const std::string& name) {
   Handle a = open_attr(obj, name);
   Handle type = utf8_string_type();

@@ -1,5 +1,7 @@
 #include "hdf5_reader.hpp"
 
+#include <algorithm>
+
 #include "h5_read.hpp"
 
 namespace hukou::output {
@@ -14,6 +16,10 @@ void read_contents(hid_t f, RunFile& rf) {
   m.seed = h5::read_uint64_attr(f, "seed");
   m.threads = h5::read_int_attr(f, "threads");
   m.scale = h5::read_double_attr(f, "scale");
+  for (auto& [key, value] : h5::read_string_attrs(f)) {
+    static const std::vector<std::string> own{"Conventions", "tool_version", "git_commit", "scenario_name", "created"};
+    if (std::find(own.begin(), own.end(), key) == own.end()) m.extra.emplace_back(key, value);
+  }
   const auto text = h5::read_strings(f, "scenario_text");
   m.scenario_text = text.empty() ? "" : text.front();
   if (h5::has_link(f, "replicate_seed")) m.replicate_seeds = h5::read_uint64s(f, "replicate_seed");

@@ -43,7 +43,7 @@ const std::vector<std::string_view>& top_level_keys() {
     std::vector<std::string_view> out{"name", "title", "description", "base_year", "horizon",
                                       "scale", "seed", "extends"};
     for (auto s : section_names()) out.push_back(s);
-    for (auto s : {"zones", "channels", "public_rental", "events", "targets"}) out.push_back(s);
+    for (auto s : {"zones", "channels", "public_rental", "events", "targets", "county_score"}) out.push_back(s);
     return out;
   }();
   return keys;
@@ -86,6 +86,11 @@ const std::vector<std::string_view>& event_keys() {
 
 const std::vector<std::string_view>& target_keys() {
   static const std::vector<std::string_view> keys{"indicator", "year", "value", "clause", "zone"};
+  return keys;
+}
+
+const std::vector<std::string_view>& county_score_keys() {
+  static const std::vector<std::string_view> keys{"year", "relocation_channel", "clause"};
   return keys;
 }
 

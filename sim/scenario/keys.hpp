@@ -18,6 +18,7 @@ const std::vector<std::string_view>& zone_keys();        // name, kind, tier, zo
 const std::vector<std::string_view>& zone_field_names(); // zones.def fields only
 const std::vector<std::string_view>& channel_keys();
 const std::vector<std::string_view>& public_rental_keys();
+const std::vector<std::string_view>& county_score_keys();
 const std::vector<std::string_view>& event_keys();
 const std::vector<std::string_view>& target_keys();
 // Top-level keys a --set may change.

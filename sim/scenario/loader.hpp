@@ -60,6 +60,11 @@
 //   clause = "并政办发〔2018〕11号 一(三)"
 //   zone = "小店区"             # PZ series: required; P series: not allowed
 //
+//   [county_score]              # optional: Qiannan appendix 1 county evaluation
+//   year = 2018                 # the year scored (base_year < year <= horizon)
+//   relocation_channel = "relocation"   # the channel of poverty-relocation settlement
+//   clause = "黔南 附件1"
+//
 // With `extends`, the parent's table is read first and this file's table merged over
 // it: tables key by key, everything else (arrays of tables included) replaced whole;
 // `events = []` drops the parent's events. Diagnostics name the file each value

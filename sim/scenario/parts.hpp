@@ -39,6 +39,8 @@ void read_events(Ctx& ctx, const toml::table& root, const Names& zones, const Na
 void read_targets(Ctx& ctx, const toml::table& root, const Names& zones, const Years& years,
                   Scenario& s);
 
+void read_county_score(Ctx& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
+
 // The whole scenario from its (merged, overridden) table; source_text is left empty.
 Scenario validate(Ctx& ctx, const toml::table& root);
 

@@ -19,6 +19,7 @@ Scenario validate(Ctx& ctx, const toml::table& root) {
   read_public_rental(ctx, root, s);
   read_events(ctx, root, zones, channels, years, s);
   read_targets(ctx, root, zones, years, s);
+  read_county_score(ctx, root, channels, years, s);
   return s;
 }
 

@@ -62,7 +62,9 @@ def check_missing_directory(hukou, work, src):
 
 def check_scenarios_list(hukou, work, src):
     code, out, _ = run(hukou, "scenarios")
-    assert code == 0 and out.startswith("taiyuan\t"), (code, out)
+    lines = out.splitlines()
+    assert code == 0 and any(l.startswith("taiyuan\t") for l in lines), (code, out)
+    assert lines == sorted(lines), out
 
 
 def small_run(hukou, d, name, threads):

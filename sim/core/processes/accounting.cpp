@@ -27,6 +27,7 @@ void count_stocks(World& w) {
       if (town && !settled) c.add(z, Flow::unsettled_town);
       if (P.permit_years[i] > 0) c.add(z, Flow::permits);
     }
+    if ((H.flags[h] & hflag::relocated) && H.origin[h] != kOutside) c.add(H.origin[h], Flow::relocation_listed, H.members[h]);
     if (settled && !(H.flags[h] & hflag::reclassified)) {
       if (H.flags[h] & hflag::exited) c.add(z, Flow::rights_exited);
       else if (H.flags[h] & (hflag::land | hflag::homestead)) c.add(z, Flow::rights_kept);
@@ -84,6 +85,7 @@ void accounting(World& w, RunResult& out) {
     at(Series::rural_rights_kept) = k * c(z, Flow::rights_kept);
     at(Series::rural_rights_exited) = k * c(z, Flow::rights_exited);
     at(Series::rights_exit_compensation_paid) = k * c(z, Flow::rights_exits) * w.sc.params.policy_rights_exit_compensation;
+    at(Series::relocation_listed) = k * c(z, Flow::relocation_listed);
     at(Series::public_service_cost) = settled_persons * zf.settler_public_cost;
   }
   out.at(Series::registered_urbanization_rate, t) = reg_all > 0 ? reg_urban / reg_all : 0.0;
