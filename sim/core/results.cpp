@@ -6,7 +6,7 @@ namespace hukou {
 
 namespace {
 constexpr std::array<SeriesSpec, kSeriesCount> kSpecs{{
-#define X(id, dims, units, long_name) {Series::id, #id, Dims::dims, units, long_name},
+#define X(id, dims, kind, units, long_name) {Series::id, #id, Dims::dims, Kind::kind, units, long_name},
 #include "outputs.def"
 #undef X
 }};

@@ -10,9 +10,10 @@
 namespace hukou {
 
 enum class Dims { P, PZ, PZC, PZG };
+enum class Kind { rate, stock, flow };
 
 enum class Series : std::size_t {
-#define X(id, dims, units, long_name) id,
+#define X(id, dims, kind, units, long_name) id,
 #include "outputs.def"
 #undef X
   count_
@@ -23,6 +24,7 @@ struct SeriesSpec {
   Series id;
   std::string_view name;
   Dims dims;
+  Kind kind;
   std::string_view units;
   std::string_view long_name;
 };

@@ -22,8 +22,11 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
   for (const auto& tg : f.meta.targets) {
     const Indicator ind{tg.indicator, tg.zone};
     std::vector<std::pair<std::string, int>> views;
-    for (int y : midterm_years)
-      if (y > base_year && y < tg.year) views.emplace_back("mid-term", y);
+    // A level (rate or stock) has a straight path from the base year to its target;
+    // a yearly flow does not (the base year has no flow), so it has no mid-term view.
+    if (!is_flow(tg.indicator))
+      for (int y : midterm_years)
+        if (y > base_year && y < tg.year) views.emplace_back("mid-term", y);
     views.emplace_back("final", tg.year);
     const double start = stats::mean(values(f, ind, base_year));
     for (const auto& [view, year] : views) {

@@ -4,9 +4,9 @@
 // replicates that meet it. Every target is "at least": the documents' 提高到,
 // 不低于, 以上.
 //
-// Views: "final" at the target's year; "mid-term" at each requested year between
-// the base year and the target's year, against the straight path from the base
-// year's simulated value to the target (on track or not).
+// Views: "final" at the target's year; for levels (rates, stocks), "mid-term" at
+// each requested year between the base year and the target's year, against the
+// straight path from the base year's simulated value to the target (on track or not).
 #pragma once
 #include <vector>
 

@@ -18,7 +18,8 @@ std::size_t index_of(const std::vector<std::string>& v, const std::string& x, co
 }
 }  // namespace
 
-bool is_rate(const std::string& variable) { return find_series(variable).units == "1"; }
+bool is_rate(const std::string& variable) { return find_series(variable).kind == Kind::rate; }
+bool is_flow(const std::string& variable) { return find_series(variable).kind == Kind::flow; }
 
 Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year) {
   const SeriesSpec& s = find_series(ind.variable);
@@ -28,7 +29,7 @@ Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year)
   const auto p = static_cast<std::size_t>(py - r0.years.begin());
   if (s.dims == Dims::P && !ind.zone.empty())
     throw EvaluationError("'" + ind.variable + "' is prefecture-wide: it has no zone");
-  if (s.dims != Dims::P && ind.zone.empty() && s.units == "1")
+  if (s.dims != Dims::P && ind.zone.empty() && s.kind == Kind::rate)
     throw EvaluationError("'" + ind.variable + "' is a rate per zone: name a zone");
   const std::size_t nz = r0.zones.size();
   const std::size_t z = ind.zone.empty() ? 0 : index_of(r0.zones, ind.zone, "zone");

@@ -27,5 +27,6 @@ struct Indicator {
 Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year);
 
 bool is_rate(const std::string& variable);
+bool is_flow(const std::string& variable);  // a sum over the year, not a level
 
 }  // namespace hukou::evaluate

@@ -1,5 +1,6 @@
-// [[targets]]: the document's quantitative goals, compared with output series of
-// dimensions P (prefecture total) or PZ (one zone).
+// [[targets]]: the document's quantitative goals, set on any output series: a
+// prefecture-wide series, a rate of one zone, or a count of one zone or of the
+// whole prefecture (summed over zones, and over channels or groups).
 #include "core/results.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
@@ -11,18 +12,12 @@ namespace {
 const hukou::SeriesSpec* read_indicator(Ctx& ctx, const toml::node& n, const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return nullptr;
-  std::vector<std::string_view> usable;
+  std::vector<std::string_view> names;
   for (const auto& spec : hukou::output_series()) {
-    if (spec.dims == hukou::Dims::P || spec.dims == hukou::Dims::PZ) usable.push_back(spec.name);
-    if (spec.name != *s) continue;
-    if (spec.dims == hukou::Dims::P || spec.dims == hukou::Dims::PZ) return &spec;
-    ctx.error(n, key,
-              "output series " + quote(*s) +
-                  " has a channel or group dimension; a target needs a series over years "
-                  "(dims P) or years and zones (dims PZ)");
-    return nullptr;
+    names.push_back(spec.name);
+    if (spec.name == *s) return &spec;
   }
-  ctx.error(n, key, "unknown output series " + quote(*s) + suggest(*s, usable, "indicators"));
+  ctx.error(n, key, "unknown output series " + quote(*s) + suggest(*s, names, "indicators"));
   return nullptr;
 }
 
@@ -48,10 +43,15 @@ void read_target(Ctx& ctx, const toml::table& t, std::size_t index, const Names&
     if (auto v = read_number(ctx, *n, path + ".value")) g.value = *v;
   if (auto n = require(ctx, t, "clause", path, t.source()))
     if (auto v = read_string(ctx, *n, path + ".clause", true)) g.clause = *v;
-  if (series && series->dims == hukou::Dims::PZ) {
+  // Zone: required for a rate per zone (rates do not add up), optional for counts
+  // (no zone: the prefecture total, summed over channels or groups too), not
+  // allowed for a prefecture-wide series.
+  const bool per_zone = series && series->dims != hukou::Dims::P;
+  const bool rate = series && series->kind == hukou::Kind::rate;
+  if (per_zone && (rate || t.get("zone"))) {
     if (auto n = require(ctx, t, "zone", path, t.source()))
       if (auto z = read_reference(ctx, *n, path + ".zone", zones, "zone")) g.zone = *z;
-  } else if (series) {
+  } else if (series && !per_zone) {
     if (auto n = t.get("zone"))
       ctx.error(*n, path + ".zone",
                 "key 'zone' does not apply: " + quote(series->name) +

@@ -149,7 +149,16 @@ TEST_CASE("scenario cities: Qiannan has its 12 counties and the targets of its p
     REQUIRE(t != nullptr);
     CHECK(100.0 * (t->value - base_registered_rate(sc.zones[z])) == Approx(rise.at(sc.zones[z].name)).margin(0.01));
   }
-  CHECK(sc.targets.size() == 15);
+  const std::map<int, double> settlers{{2018, 60000}, {2019, 40000}, {2020, 40000}};  // 一: 6万, 4万, 4万
+  for (const auto& [year, value] : settlers) {
+    const auto* t = find_target(sc, "settlements", year);
+    REQUIRE(t != nullptr);
+    CHECK(t->value == value);
+  }
+  CHECK(sc.targets.size() == 18);
+  REQUIRE(sc.county_score.has_value());  // 附件1 county evaluation
+  CHECK(sc.county_score->year == 2018);
+  CHECK(sc.channels[sc.county_score->relocation_channel].name == "relocation");
   CHECK(sc.params.policy_settle_fee == 0.0);
   CHECK_FALSE(sc.params.policy_land_surrender_required);
 }
@@ -213,10 +222,15 @@ TEST_CASE("scenario cities: the national frame aims at 45 percent in 2020", "[sc
   CHECK(sc.zones.size() == 4);
   CHECK(sc.base_year == 2016);
   CHECK(sc.horizon == 2020);
-  REQUIRE(sc.targets.size() == 1);
+  REQUIRE(sc.targets.size() == 5);
   CHECK(sc.targets[0].indicator == "registered_urbanization_rate");
   CHECK(sc.targets[0].year == 2020);
   CHECK(sc.targets[0].value == Approx(0.45));
+  for (int year = 2017; year <= 2020; ++year) {  // 年均转户1300万人以上
+    const auto* t = find_target(sc, "settlements", year);
+    REQUIRE(t != nullptr);
+    CHECK(t->value == 13000000);
+  }
   double persons = 0;
   for (const auto& z : sc.zones)
     persons += z.f.urban_hukou + z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
