@@ -73,12 +73,12 @@ bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_
   return false;
 }
 
-std::uint32_t admitting_channels(const World& w, std::uint32_t h) {
+std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind kind) {
   const auto& channels = w.sc.channels;
   const std::size_t zone = w.pop.h.zone[h];
   std::uint32_t candidates = 0;
   for (std::size_t k = 0; k < channels.size() && k < 32; ++k)
-    if (channels[k].zones[zone] && !channels[k].events_only) candidates |= 1u << k;
+    if (channels[k].zones[zone] && !channels[k].events_only && channels[k].kind == kind) candidates |= 1u << k;
   if (!candidates) return 0;
   AttrValues v{};
   household_attrs(w, h, v);

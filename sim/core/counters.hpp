@@ -14,7 +14,7 @@ enum class Flow : std::size_t {
   reg_births, reg_deaths, reg_in, reg_out,             // registration balance
   agents_added, agents_removed,                        // agent-count balance
   inflow, returns, rural_to_town, reclassified, homes_bought, subsidised_homes,
-  rights_exits, settlers,
+  rights_exits, settlers, rehukou,
   // stocks at the end of the period (accounting)
   residents, town_residents, registered, urban_registered, unsettled_town, permits,
   rights_kept, rights_exited, agents, relocation_listed,

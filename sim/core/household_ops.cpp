@@ -100,6 +100,17 @@ void send_home(World& w, Counters& c, std::uint32_t h) {
   if (!local) c.add(pop.h.zone[h], Flow::agents_removed, n);
 }
 
+void return_with_hukou(World& w, Counters& c, std::uint32_t h) {
+  auto& pop = w.pop;
+  const std::uint32_t first = pop.h.first[h], n = pop.h.members[h];
+  change(w, c, h, [&] {
+    for (std::uint32_t i = first; i < first + n; ++i) pop.p.flags[i] &= static_cast<std::uint16_t>(~pflag::settled);
+    pop.h.channel[h] = kNoChannel;
+  });
+  c.add(pop.h.origin[h], Flow::rehukou, n);
+  send_home(w, c, h);
+}
+
 void move_to_town(World& w, Counters& c, std::uint32_t h, std::uint8_t zone, bool whole_family) {
   auto& pop = w.pop;
   const std::uint32_t first = pop.h.first[h], n = pop.h.members[h];

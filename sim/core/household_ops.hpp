@@ -16,6 +16,10 @@ void settle(World& w, Counters& c, std::uint32_t h, std::uint8_t channel, bool c
 // Return to the origin: the village for local households, outside for others.
 void send_home(World& w, Counters& c, std::uint32_t h);
 
+// A settled household of local origin moves back to its village and re-registers
+// its hukou there (a return channel, Liaocheng 三(二)).
+void return_with_hukou(World& w, Counters& c, std::uint32_t h);
+
 // A village household moves to a town; members under 15 or over 60 stay behind
 // unless the whole family moves.
 void move_to_town(World& w, Counters& c, std::uint32_t h, std::uint8_t zone, bool whole_family);

@@ -30,6 +30,10 @@ struct Zone {
 
 // A settlement channel: who may settle (a condition over person and household
 // attributes, true for at least one adult member), where (zones) and when.
+// A return channel (Liaocheng 三(二)) instead lets a settled household that meets
+// it move its hukou back to its village of origin, if it chooses to return.
+enum class ChannelKind : std::uint8_t { settle, return_home };
+
 struct Channel {
   std::string name;
   std::string clause;          // the document's clause, e.g. "并政办发〔2018〕11号 二(四)"
@@ -38,6 +42,7 @@ struct Channel {
   Date from{0, 1, 1};          // effective from (inclusive)
   Date until{9999, 12, 31};    // effective until (inclusive)
   bool events_only = false;    // settles only through scheduled events (step 8), never by choice
+  ChannelKind kind = ChannelKind::settle;
 };
 
 // Scheduled events of step 8.

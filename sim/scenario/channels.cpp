@@ -100,6 +100,12 @@ void read_channel(Ctx& ctx, const toml::table& t, std::size_t index, const Names
   }
   if (auto n = t.get("events_only"))
     if (auto v = read_bool(ctx, *n, path + ".events_only")) c.events_only = *v;
+  if (auto n = t.get("kind"))
+    if (auto v = read_string(ctx, *n, path + ".kind")) {
+      if (*v == "return") c.kind = hukou::ChannelKind::return_home;
+      else if (*v != "settle")
+        ctx.error(*n, path + ".kind", "unknown channel kind " + quote(*v) + ": expected 'settle' or 'return'");
+    }
   s.channels.push_back(std::move(c));
 }
 }  // namespace

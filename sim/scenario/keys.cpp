@@ -69,7 +69,7 @@ const std::vector<std::string_view>& zone_keys() {
 
 const std::vector<std::string_view>& channel_keys() {
   static const std::vector<std::string_view> keys{"name",  "clause", "condition", "zones",
-                                                  "tiers", "from",   "until",     "events_only"};
+                                                  "tiers", "from",   "until",     "events_only", "kind"};
   return keys;
 }
 

@@ -40,6 +40,9 @@
 //   from = 2018-02-08           # optional date (or "YYYY-MM-DD"), default 0000-01-01
 //   until = 2020-12-31          # optional date not before `from`, default 9999-12-31
 //   events_only = false         # optional: settles only through scheduled events
+//   kind = "settle"             # optional: "settle" (default) or "return": lets a settled
+//                               #   household of local origin move back to its village
+//                               #   and re-register there (Liaocheng 三(二))
 //
 //   [public_rental]
 //   condition = "settled and formal_job"   # optional (default "true")
@@ -81,6 +84,7 @@
 // reported with file "--set", line 0 and the --set key.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,5 +113,25 @@ Scenario load_file(const std::filesystem::path& path,
 // A path to an existing file, else a built-in name, else a ScenarioError that
 // lists the built-in names (with "did you mean").
 Scenario load(std::string_view name_or_path, const std::vector<std::string>& overrides = {});
+
+// A valid scenario and where each value came from (for `hukou check`). origin maps
+// a key, as diagnostics name it ("scale", "demography.mortality_a",
+// "population.migrant_edu", "zones.小店区.wage", "channels.four_groups.from",
+// "events[2].year", "public_rental.condition", "county_score.year"; arrays of tables
+// also whole: "zones", "channels", "events", "targets"), to "file" (the scenario file
+// itself), "parent NAME" (a file reached through `extends`: a built-in's name or a
+// path as in messages) or "--set". An absent key has its default (the registry's,
+// or the format's).
+struct Resolved {
+  Scenario scenario;
+  std::map<std::string, std::string> origin;
+  std::vector<std::string> files;  // the scenario file, then each file it extends
+  // origin[key], or "default".
+  std::string origin_of(const std::string& key) const;
+};
+// As parse() and load(), problems included; load() is resolve() without origins.
+Resolved resolve_text(std::string_view text, const std::string& source,
+                      const std::vector<std::string>& overrides = {});
+Resolved resolve(std::string_view name_or_path, const std::vector<std::string>& overrides = {});
 
 }  // namespace hukou::scenario

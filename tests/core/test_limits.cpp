@@ -73,3 +73,21 @@ TEST_CASE("core limits: choice probabilities sum to one and never overflow", "[c
       CHECK(closed.settle == 0.0);
     }
 }
+
+TEST_CASE("core limits: settled households return with their hukou only through a return channel", "[core][limits]") {
+  Scenario sc = test::small_scenario();
+  sc.params.decision_asc_settle = 0.0;  // many settlers to return
+  const auto returned = [](const Scenario& s) {
+    double v = 0;
+    for (double x : simulate(s, 4).values(Series::returns_with_hukou)) v += x;
+    return v;
+  };
+  CHECK(returned(sc) == 0.0);
+  Channel back = test::open_channel("back", sc.zones.size());
+  back.kind = ChannelKind::return_home;
+  sc.channels.push_back(back);
+  const double with_channel = returned(sc);
+  CHECK(with_channel > 0.0);  // and the population balance, checked every period, held
+  sc.params.decision_asc_return_settled = -20.0;
+  CHECK(returned(sc) < 0.01 * with_channel);
+}

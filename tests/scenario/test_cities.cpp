@@ -208,13 +208,20 @@ TEST_CASE("scenario cities: Liaocheng has 8 zones and opens fully on 2022-08-01"
   CHECK(sc.base_year == 2021);
   CHECK(sc.targets.empty());
   const hukou::Date opening{2022, 8, 1};
-  int open_after = 0;
+  int open_after = 0, returns = 0;
   for (const auto& c : sc.channels) {
     INFO(c.name);
-    if (c.from == opening) ++open_after;
-    else CHECK(c.until < opening);  // the rules before the plan end the day before
+    if (c.kind == hukou::ChannelKind::return_home) {
+      ++returns;  // 三(二): settled people back at origin re-register there
+      CHECK(c.from == opening);
+    } else if (c.from == opening) {
+      ++open_after;
+    } else {
+      CHECK(c.until < opening);  // the rules before the plan end the day before
+    }
   }
   CHECK(open_after == 5);
+  CHECK(returns == 1);
 }
 
 TEST_CASE("scenario cities: the national frame aims at 45 percent in 2020", "[scenario]") {

@@ -67,6 +67,7 @@ void accounting(World& w, RunResult& out) {
     for (std::size_t g = 0; g < c.groups; ++g) out.at(Series::settlements_by_group, t, z, g) = k * c.group[z * c.groups + g];
     at(Series::reclassified) = k * c(z, Flow::reclassified);
     at(Series::returns) = k * c(z, Flow::returns);
+    at(Series::returns_with_hukou) = k * c(z, Flow::rehukou);
     at(Series::rural_to_town_moves) = k * c(z, Flow::rural_to_town);
     at(Series::inflow_migrants) = k * c(z, Flow::inflow);
     at(Series::births) = k * c(z, Flow::births);

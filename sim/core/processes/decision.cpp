@@ -3,7 +3,9 @@
 // (decision.hpp). Settling is open only if a channel admits it (step 6) on that
 // date; the first such channel in the scenario's order is recorded. Settled
 // households then take a paid exit of their rural rights at a fixed rate where
-// compensation is offered.
+// compensation is offered. A settled household that a return channel admits
+// (Liaocheng 三(二)) chooses between staying and returning with its hukou by the
+// same logit without the settle alternative.
 #include "../decision.hpp"
 #include "../household_ops.hpp"
 #include "../parallel.hpp"
@@ -30,6 +32,19 @@ void decision(World& w) {
   for_households(w, [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] == Location::gone) return;
     if (is_settled(w.pop, h)) {
+      if (w.eligible[h] && H.loc[h] == Location::town) {  // a return channel admits it
+        rng::Draws d(w.seed, period, H.id[h], rng::Stream::decision_date);
+        const double date = w.year() + d.uniform();
+        if (open_channel(w, w.eligible[h], date) >= 0) {
+          Utilities u = utilities(w, h);
+          u.ret += prm.decision_asc_return_settled - prm.decision_asc_return;
+          const Choice p = choice_probabilities(u, false);
+          if (d.uniform() < p.ret) {
+            return_with_hukou(w, c, h);
+            return;
+          }
+        }
+      }
       const auto rights = H.flags[h] & (hflag::land | hflag::homestead);
       if (!exits_offered || !rights || (H.flags[h] & hflag::exited)) return;
       rng::Draws d(w.seed, period, H.id[h], rng::Stream::choice);

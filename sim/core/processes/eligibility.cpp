@@ -1,5 +1,6 @@
-// 6. Eligibility. For each household living in town without hukou, the channels
-// whose condition admits it (for at least one adult member) in its zone; the
+// 6. Eligibility. For each household living in town without hukou, the settlement
+// channels whose condition admits it (for at least one adult member) in its zone;
+// for each settled household of local origin, the return channels that admit it; the
 // effective dates are checked at the decision date (step 7). Also the zone-level
 // facts the decision needs: the share of non-hukou school demand that public
 // schools can take (capacity-limited), and the share of each origin group
@@ -39,8 +40,13 @@ void eligibility(World& w) {
       if (age >= 6 && age <= 14 && (P.flags[i] & pflag::in_town))
         c.add(H.zone[h], settled ? Flow::town_residents : Flow::unsettled_town);
     }
-    if (settled) return;
-    w.eligible[h] = admitting_channels(w, h);
+    // Settled households that came from the prefecture's villages may return
+    // through a return channel; the others may settle through a settlement channel.
+    if (settled)
+      w.eligible[h] = H.origin[h] != kOutside && !(H.flags[h] & hflag::reclassified)
+                          ? admitting_channels(w, h, ChannelKind::return_home) : 0;
+    else
+      w.eligible[h] = admitting_channels(w, h);
   });
   std::swap(scratch, w.flows);
 
