@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("hukou ") + kVersion + " (" + kGitCommit + ")");
   app.require_subcommand(1);
   add_run(app);
+  add_check(app);
   add_scenarios(app);
   add_docs(app);
   add_bench(app);

@@ -8,6 +8,7 @@ namespace hukou::cli {
 enum Exit : int { ok = 0, failure = 1, bad_input = 2 };
 
 void add_run(CLI::App& app);
+void add_check(CLI::App& app);
 void add_scenarios(CLI::App& app);
 void add_docs(CLI::App& app);
 void add_bench(CLI::App& app);

@@ -26,6 +26,12 @@ class Ctx {
   // Registers the text of a source (the main file, each file it extends).
   void add_text(const std::string& source, std::string text);
   const std::string* text_of(std::string_view source) const;
+  // The sources registered, in order: the main file, then each file it extends.
+  std::vector<std::string> sources() const {
+    std::vector<std::string> out;
+    for (const auto& [s, t] : texts_) out.push_back(s);
+    return out;
+  }
 
   void error(const toml::source_region& at, std::string key, std::string message);
   void error(const toml::node& at, std::string key, std::string message) {

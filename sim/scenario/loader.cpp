@@ -1,4 +1,5 @@
-// parse / load_file / load: text -> table (extends, --set) -> validated Scenario.
+// parse / load_file / load: text -> table (extends, --set) -> validated Scenario;
+// resolve_text / resolve also keep where each value came from.
 #include "loader.hpp"
 
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include "document.hpp"
 #include "parts.hpp"
 #include "policy/suggest.hpp"
+#include "provenance.hpp"
 #include "reads.hpp"
 
 namespace hukou::scenario {
@@ -27,22 +29,30 @@ std::string builtins_text() {
 }
 }  // namespace
 
-Scenario parse(std::string_view text, const std::string& source,
-               const std::vector<std::string>& overrides) {
+Resolved resolve_text(std::string_view text, const std::string& source,
+                      const std::vector<std::string>& overrides) {
   detail::Ctx ctx(source);
   ctx.add_text(source, std::string(text));
   toml::table root = detail::parse_toml(text, source);
   std::string source_text(text);
   root = detail::resolve_extends(ctx, std::move(root), source, source_text);
   const std::string applied = detail::apply_overrides(ctx, root, overrides);
-  Scenario s = detail::validate(ctx, root);
+  Resolved r{detail::validate(ctx, root), {}, {}};
   ctx.throw_if_errors();
   if (!overrides.empty()) source_text += "\n# --set overrides applied:\n" + applied;
-  s.source_text = std::move(source_text);
-  return s;
+  r.scenario.source_text = std::move(source_text);
+  r.origin = detail::origins(root, source);
+  r.files = ctx.sources();
+  return r;
 }
 
-Scenario load_file(const fs::path& path, const std::vector<std::string>& overrides) {
+Scenario parse(std::string_view text, const std::string& source,
+               const std::vector<std::string>& overrides) {
+  return resolve_text(text, source, overrides).scenario;
+}
+
+namespace {
+Resolved resolve_file(const fs::path& path, const std::vector<std::string>& overrides) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (!fs::exists(status)) fail(path.string(), "no such file");
@@ -51,20 +61,29 @@ Scenario load_file(const fs::path& path, const std::vector<std::string>& overrid
   std::ostringstream text;
   if (in) text << in.rdbuf();
   if (!in) fail(path.string(), "cannot read the file");
-  return parse(text.str(), path.string(), overrides);
+  return resolve_text(text.str(), path.string(), overrides);
+}
+}  // namespace
+
+Scenario load_file(const fs::path& path, const std::vector<std::string>& overrides) {
+  return resolve_file(path, overrides).scenario;
 }
 
-Scenario load(std::string_view name_or_path, const std::vector<std::string>& overrides) {
+Resolved resolve(std::string_view name_or_path, const std::vector<std::string>& overrides) {
   const std::string name(name_or_path);
   std::error_code ec;
   if (name.find('\0') == std::string::npos && !name.empty() && fs::exists(fs::path(name), ec))
-    return load_file(fs::path(name), overrides);
+    return resolve_file(fs::path(name), overrides);
   if (auto text = builtin_text(name))
-    return parse(*text, "builtin:" + name, overrides);
+    return resolve_text(*text, "builtin:" + name, overrides);
   std::string msg = "no such file, and no built-in scenario of that name";
   if (auto near = hukou::policy::nearest(name, detail::builtin_names()); !near.empty())
     msg += "; did you mean " + detail::quote(near) + "?";
   fail(name, msg + " (" + builtins_text() + ")");
+}
+
+Scenario load(std::string_view name_or_path, const std::vector<std::string>& overrides) {
+  return resolve(name_or_path, overrides).scenario;
 }
 
 }  // namespace hukou::scenario

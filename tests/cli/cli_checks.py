@@ -55,6 +55,22 @@ def check_bad_override(hukou, work, src):
     assert os.listdir(d) == [], os.listdir(d)
 
 
+def check_check(hukou, work, src):
+    import re
+    d = fresh(work, "check")
+    code, out, err = run(hukou, "check", "taiyuan", "--set", "decision.b_peer=0", cwd=d)
+    assert code == 0, (code, out, err)
+    rows = dict((m[1], (m[2], m[3])) for m in re.finditer(r"^\s*(\S+)\s+= (\S+)\s+\[([^\]]+)\]", out, re.M))
+    assert rows.get("decision.b_peer") == ("0", "--set"), out
+    assert rows.get("decision.asc_settle") == ("-2.03", "file"), out
+    assert rows.get("demography.mortality_a") == ("3e-05", "default"), out
+    assert "小店区" in out and "four_groups" in out and "registered_urbanization_rate" in out, out
+    code, out, err = run(hukou, "check", "taiyuan", "--set", "decision.asc_setle=1", cwd=d)
+    assert code == 2 and out == "", (code, out, err)
+    assert "decision.asc_setle" in err and "decision.asc_settle" in err, err
+    assert os.listdir(d) == [], os.listdir(d)  # check writes nothing
+
+
 def check_missing_directory(hukou, work, src):
     code, _, err = run(hukou, "run", "taiyuan", "-o", os.path.join(work, "no", "such", "dir", "x.h5"))
     assert code == 2 and "does not exist" in err, (code, err)
