@@ -21,21 +21,22 @@ struct Options {
 
 struct Run {
   std::int64_t agents_requested = 0;
-  double scale = 0.0;               // persons per agent used
+  double scale = 0.0;  // persons per agent used
   int threads = 0;
   int periods = 0;
-  std::int64_t persons = 0;         // agents after the population build
+  std::int64_t persons = 0;  // agents after the population build
   std::int64_t households = 0;
-  std::int64_t persons_end = 0;     // agents after the last period
-  double build_seconds = 0.0;       // Model constructor: synthesis, base-year eligibility and accounting
-  PhaseSeconds phase_seconds{};     // Model::phase_seconds(), summed over the periods
-  double period_seconds = 0.0;      // wall time of all Model::step() calls
-  double agent_steps = 0.0;         // sum over periods of the agents at the period's start
-  double output_seconds = 0.0;      // output::write_run_file to a temporary file
-  std::size_t model_bytes = 0;      // Population::bytes() after the last period
-  std::size_t peak_rss_bytes = 0;   // getrusage ru_maxrss of the process after this run
-  std::vector<double> kernel_rates; // decisions/s, one per kernel pass interleaved with this run
-  double kernel_rate = 0.0;         // their median
+  std::int64_t persons_end = 0;      // agents after the last period
+  double build_seconds = 0.0;        // Model constructor: synthesis, base-year eligibility and accounting
+  PhaseSeconds phase_seconds{};      // Model::phase_seconds(), summed over the periods
+  double period_seconds = 0.0;       // wall time of all Model::step() calls
+  double agent_steps = 0.0;          // sum over periods of the agents at the period's start
+  double output_seconds = 0.0;       // output::write_run_file to a temporary file
+  std::size_t model_bytes = 0;       // Population::bytes() after the last period
+  std::size_t peak_rss_bytes = 0;    // getrusage ru_maxrss of the process after this run
+  double other_load = 0.0;           // share of the machine's CPU time other processes used during the run
+  std::vector<double> kernel_rates;  // decisions/s, one per kernel pass interleaved with this run
+  double kernel_rate = 0.0;          // their median
 
   double seconds_per_period() const { return period_seconds / periods; }
   double agent_steps_per_second() const { return agent_steps / period_seconds; }
@@ -51,9 +52,9 @@ struct Run {
 };
 
 struct Result {
-  Options options;                  // as run: sizes sorted
-  std::size_t kernel_agents = 0;    // agents in the kernel's arrays (the largest size's)
-  std::vector<Run> runs;            // by size, then by thread count in the order given
+  Options options;                // as run: sizes sorted
+  std::size_t kernel_agents = 0;  // agents in the kernel's arrays (the largest size's)
+  std::vector<Run> runs;          // by size, then by thread count in the order given
 
   // The run the goals are judged on: the largest size at the most threads.
   const Run& main_run() const;

@@ -24,17 +24,23 @@ std::vector<Goal> evaluate_goals(const Result& r) {
   const std::string basis = describe(m);
   std::vector<Goal> g;
   g.push_back(at_least("period_vs_kernel", "full period rate over the kernel's", 0.25, m.period_vs_kernel(), basis));
-  g.push_back(at_least("decision_vs_kernel", "decision phase rate over the kernel's", 0.5, m.decision_vs_kernel(), basis));
+  g.push_back(
+      at_least("decision_vs_kernel", "decision phase rate over the kernel's", 0.5, m.decision_vs_kernel(), basis));
 
   if (const double s = r.speedup(m.agents_requested); s > 0.0)
     g.push_back(at_least("speedup_1_to_2", "speedup of the periods from 1 to 2 threads", 1.8, s,
                          std::to_string(m.agents_requested) + " agents requested"));
   else
-    g.push_back({"speedup_1_to_2", "speedup of the periods from 1 to 2 threads", ">=", 1.8, {}, {},
+    g.push_back({"speedup_1_to_2",
+                 "speedup of the periods from 1 to 2 threads",
+                 ">=",
+                 1.8,
+                 {},
+                 {},
                  "not measured: --threads must include 1 and 2"});
 
-  g.push_back(at_most("bytes_per_person", "model state (Population::bytes()) per person", 64.0,
-                      m.bytes_per_person(), basis));
+  g.push_back(
+      at_most("bytes_per_person", "model state (Population::bytes()) per person", 64.0, m.bytes_per_person(), basis));
 
   // Rate at the largest size over the rate at the smallest, both at the most
   // threads; the goal compares 50 M with 1 M agents.
@@ -48,7 +54,13 @@ std::vector<Goal> evaluate_goals(const Result& r) {
                          std::to_string(sizes.back()) + " vs " + std::to_string(sizes.front()) + " agents requested, " +
                              std::to_string(m.threads) + " threads"));
   else
-    g.push_back({"rate_at_scale", "agent-steps/s at the largest size over the smallest (goal: 50 M vs 1 M)", ">=", 0.85, {}, {}, "not measured: give two sizes, e.g. --agents 1000000,50000000"});
+    g.push_back({"rate_at_scale",
+                 "agent-steps/s at the largest size over the smallest (goal: 50 M vs 1 M)",
+                 ">=",
+                 0.85,
+                 {},
+                 {},
+                 "not measured: give two sizes, e.g. --agents 1000000,50000000"});
 
   g.push_back(at_most("output_share", "output writing over the whole run (build + periods + output)", 0.10,
                       m.output_share(), basis));

@@ -11,20 +11,54 @@ namespace {
 // needed for one flat-ish object, and Debian's JSON libraries are not in the build.
 class Json {
  public:
-  Json& open(char c) { sep(); out_ += c; first_ = true; return *this; }
-  Json& close(char c) { out_ += c; first_ = false; return *this; }
-  Json& key(std::string_view k) { sep(); str(k); out_ += ':'; first_ = true; return *this; }
+  Json& open(char c) {
+    sep();
+    out_ += c;
+    first_ = true;
+    return *this;
+  }
+  Json& close(char c) {
+    out_ += c;
+    first_ = false;
+    return *this;
+  }
+  Json& key(std::string_view k) {
+    sep();
+    str(k);
+    out_ += ':';
+    first_ = true;
+    return *this;
+  }
   Json& num(double x) {
     sep();
-    if (!std::isfinite(x)) { out_ += "null"; return *this; }  // JSON has no inf or nan
+    if (!std::isfinite(x)) {  // JSON has no inf or nan
+      out_ += "null";
+      return *this;
+    }
     char buf[32];
     out_.append(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);  // shortest round-trip form
     return *this;
   }
-  Json& integer(long long x) { sep(); out_ += std::to_string(x); return *this; }
-  Json& text(std::string_view s) { sep(); str(s); return *this; }
-  Json& boolean(bool b) { sep(); out_ += b ? "true" : "false"; return *this; }
-  Json& null() { sep(); out_ += "null"; return *this; }
+  Json& integer(long long x) {
+    sep();
+    out_ += std::to_string(x);
+    return *this;
+  }
+  Json& text(std::string_view s) {
+    sep();
+    str(s);
+    return *this;
+  }
+  Json& boolean(bool b) {
+    sep();
+    out_ += b ? "true" : "false";
+    return *this;
+  }
+  Json& null() {
+    sep();
+    out_ += "null";
+    return *this;
+  }
   std::string take() { return std::move(out_); }
 
  private:
@@ -35,12 +69,15 @@ class Json {
   void str(std::string_view s) {
     out_ += '"';
     for (const char c : s) {
-      if (c == '"' || c == '\\') { out_ += '\\'; out_ += c; }
-      else if (static_cast<unsigned char>(c) < 0x20) {
+      if (c == '"' || c == '\\') {
+        out_ += '\\';
+        out_ += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04x", c);
         out_ += buf;
-      } else out_ += c;  // UTF-8 passes through
+      } else
+        out_ += c;  // UTF-8 passes through
     }
     out_ += '"';
   }
@@ -67,6 +104,7 @@ void run_object(Json& j, const Run& r) {
   j.key("bytes_per_person").num(r.bytes_per_person());
   j.key("peak_rss_bytes").integer(static_cast<long long>(r.peak_rss_bytes));
   j.key("peak_rss_per_person").num(r.rss_per_person());
+  j.key("other_load").num(r.other_load);
   j.key("kernel_decisions_per_second").num(r.kernel_rate);
   j.key("kernel_samples").open('[');
   for (const double x : r.kernel_rates) j.num(x);
@@ -94,7 +132,10 @@ std::string to_json(const Result& r, const std::vector<Goal>& goals) {
     const double s = r.speedup(n);
     j.open('{').key("agents_requested").integer(n).key("from_threads").integer(1).key("to_threads").integer(2);
     j.key("speedup");
-    if (s > 0.0) j.num(s); else j.null();
+    if (s > 0.0)
+      j.num(s);
+    else
+      j.null();
     j.close('}');
   }
   j.close(']');
@@ -103,9 +144,15 @@ std::string to_json(const Result& r, const std::vector<Goal>& goals) {
     j.open('{').key("id").text(g.id).key("description").text(g.description);
     j.key("op").text(g.op).key("threshold").num(g.threshold);
     j.key("measured");
-    if (g.measured) j.num(*g.measured); else j.null();
+    if (g.measured)
+      j.num(*g.measured);
+    else
+      j.null();
     j.key("met");
-    if (g.met) j.boolean(*g.met); else j.null();
+    if (g.met)
+      j.boolean(*g.met);
+    else
+      j.null();
     j.key("basis").text(g.basis).close('}');
   }
   j.close(']').close('}');

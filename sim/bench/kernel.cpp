@@ -20,9 +20,9 @@ LogitKernel::LogitKernel(std::size_t agents, std::uint64_t seed)
     : x1_(agents), x2_(agents), choice_(agents, 1), seed_(seed) {
   // Coefficients of the order of the model's (asc_settle about -2): every
   // alternative is chosen often, so no branch is predictable.
-  beta_ = {-2.0, 0.15, 0.8,   // settle
-           0.0, 0.0, 0.0,     // stay: the reference alternative
-           -2.5, -0.05, 0.6}; // return
+  beta_ = {-2.0, 0.15,  0.8,   // settle
+           0.0,  0.0,   0.0,   // stay: the reference alternative
+           -2.5, -0.05, 0.6};  // return
   for (std::size_t i = 0; i < agents; ++i) {
     const std::uint64_t k = rng::key(seed, 0, i, rng::Stream::synth);
     x1_[i] = std::floor(15.0 * rng::uniform(rng::bits(k, 0)));

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 
 #include "kernel.hpp"
+#include "load.hpp"
 #include "output/hdf5_writer.hpp"
 #include "sizing.hpp"
 
@@ -27,6 +29,12 @@ constexpr std::uint64_t kKernelSeed = 1;  // any: the kernel's cost does not dep
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
+std::string seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f s", s);
+  return buf;
+}
+
 std::size_t peak_rss_bytes() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -41,8 +49,7 @@ double median(std::vector<double> v) {
 }
 
 double time_output(const Model& m, const Sized& s, int threads) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("hukou-bench-" + std::to_string(::getpid()) + ".h5");
+  const auto path = std::filesystem::temp_directory_path() / ("hukou-bench-" + std::to_string(::getpid()) + ".h5");
   output::RunMetadata meta;
   meta.tool_version = "bench";
   meta.scenario_name = s.sc.name;
@@ -62,6 +69,7 @@ double time_output(const Model& m, const Sized& s, int threads) {
 
 // One model run, with kernel passes before, between and after its periods.
 Run run_once(const Sized& s, std::int64_t agents, int threads, int periods, LogitKernel& kernel, const Log& log) {
+  const OtherLoad others;
   Run r;
   r.agents_requested = agents;
   r.scale = s.sc.scale;
@@ -75,7 +83,7 @@ Run run_once(const Sized& s, std::int64_t agents, int threads, int periods, Logi
   r.build_seconds = since(t0);
   r.persons = static_cast<std::int64_t>(m.world().pop.p.size());
   r.households = static_cast<std::int64_t>(m.world().pop.h.size());
-  if (log) log("  built " + std::to_string(r.persons) + " agents in " + std::to_string(r.build_seconds) + " s");
+  if (log) log("  built " + std::to_string(r.persons) + " agents in " + seconds(r.build_seconds));
 
   for (int p = 0; p < periods; ++p) {
     r.kernel_rates.push_back(kernel.run(pass++));
@@ -84,7 +92,7 @@ Run run_once(const Sized& s, std::int64_t agents, int threads, int periods, Logi
     m.step();
     const double secs = since(t0);
     r.period_seconds += secs;
-    if (log) log("  period " + std::to_string(p + 1) + ": " + std::to_string(secs) + " s");
+    if (log) log("  period " + std::to_string(p + 1) + ": " + seconds(secs));
   }
   r.kernel_rates.push_back(kernel.run(pass++));
   r.phase_seconds = m.phase_seconds();
@@ -92,6 +100,7 @@ Run run_once(const Sized& s, std::int64_t agents, int threads, int periods, Logi
   r.model_bytes = m.world().pop.bytes();
   r.output_seconds = time_output(m, s, threads);
   r.peak_rss_bytes = peak_rss_bytes();
+  r.other_load = others.share();
   return r;
 }
 }  // namespace
@@ -112,8 +121,9 @@ Result run_bench(Options o, const Log& log) {
       std::vector<double> rates;
       Run best;
       for (int rep = 0; rep < o.repeats; ++rep) {
-        if (log) log(std::to_string(agents) + " agents, " + std::to_string(threads) + " thread(s), run " +
-                     std::to_string(rep + 1) + " of " + std::to_string(o.repeats));
+        if (log)
+          log(std::to_string(agents) + " agents, " + std::to_string(threads) + " thread(s), run " +
+              std::to_string(rep + 1) + " of " + std::to_string(o.repeats));
         Run r = run_once(s, agents, threads, o.periods, kernel, log);
         rates.insert(rates.end(), r.kernel_rates.begin(), r.kernel_rates.end());
         if (rep == 0 || r.period_seconds < best.period_seconds) best = std::move(r);

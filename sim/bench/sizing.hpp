@@ -12,9 +12,9 @@
 namespace hukou::bench {
 
 struct Sized {
-  Scenario sc;                  // with scale (and horizon, if more periods are asked) overridden
-  double persons = 0.0;         // rural-origin persons the scenario describes
-  double agents_per_person = 0; // measured by the probe, at scale 1
+  Scenario sc;                   // with scale (and horizon, if more periods are asked) overridden
+  double persons = 0.0;          // rural-origin persons the scenario describes
+  double agents_per_person = 0;  // measured by the probe, at scale 1
 };
 
 // `name`: a built-in scenario or a file. Throws scenario::ScenarioError as load() does.

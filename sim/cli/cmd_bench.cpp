@@ -40,10 +40,11 @@ void print_size(const bench::Result& res, std::int64_t agents) {
   for (const auto& r : res.runs)
     if (r.agents_requested == agents) runs.push_back(&r);
   const bench::Run& a = *runs.front();
-  std::printf("\n%lld agents requested (scale %.5g persons/agent): %lld agents in %lld households built, %lld after "
-              "the last period\n",
-              static_cast<long long>(agents), a.scale, static_cast<long long>(a.persons),
-              static_cast<long long>(a.households), static_cast<long long>(a.persons_end));
+  std::printf(
+      "\n%lld agents requested (scale %.5g persons/agent): %lld agents in %lld households built, %lld after "
+      "the last period\n",
+      static_cast<long long>(agents), a.scale, static_cast<long long>(a.persons), static_cast<long long>(a.households),
+      static_cast<long long>(a.persons_end));
   std::printf("  %-34s", "threads");
   for (const auto* r : runs) std::printf("%14d", r->threads);
   std::printf("\n");
@@ -63,7 +64,10 @@ void print_size(const bench::Result& res, std::int64_t agents) {
   row(runs, "model bytes/person", "%.1f", [](const auto& r) { return r.bytes_per_person(); });
   row(runs, "peak RSS bytes/person", "%.1f", [](const auto& r) { return r.rss_per_person(); });
   row(runs, "peak RSS (MiB)", "%.0f", [](const auto& r) { return r.peak_rss_bytes / 1048576.0; });
-  if (const double s = res.speedup(agents); s > 0.0) std::printf("  speedup of the periods, 1 -> 2 threads: %.2fx\n", s);
+  // Other processes' CPU use during the run: figures are comparable only when it is near 0.
+  row(runs, "other processes' CPU share", "%.0f%%", [](const auto& r) { return 100 * r.other_load; });
+  if (const double s = res.speedup(agents); s > 0.0)
+    std::printf("  speedup of the periods, 1 -> 2 threads: %.2fx\n", s);
 }
 
 void print_text(const bench::Result& res, const std::vector<bench::Goal>& goals) {
@@ -87,13 +91,15 @@ void print_text(const bench::Result& res, const std::vector<bench::Goal>& goals)
 
 void add_bench(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "bench", "Measure the model's speed and memory against a bound kernel (docs/performance.md)");
+  CLI::App* cmd =
+      app.add_subcommand("bench", "Measure the model's speed and memory against a bound kernel (docs/performance.md)");
   cmd->add_option("--agents", o->run.agents, "Agents (persons) to build; a comma-separated list runs each size")
       ->delimiter(',')
       ->check(CLI::Range(std::int64_t{1000}, std::int64_t{1'000'000'000}))
       ->capture_default_str();
-  cmd->add_option("--periods", o->run.periods, "Periods (years) to run")->check(CLI::Range(1, 100))->capture_default_str();
+  cmd->add_option("--periods", o->run.periods, "Periods (years) to run")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
   cmd->add_option("--threads", o->run.threads, "Thread counts, comma-separated; each runs the model once")
       ->delimiter(',')
       ->check(CLI::Range(1, 4096))
@@ -101,7 +107,8 @@ void add_bench(CLI::App& app) {
   cmd->add_option("--repeats", o->run.repeats, "Model runs per size and thread count; the fastest is kept")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  cmd->add_option("--scenario", o->run.scenario, "Scenario to resize (a built-in name or a file)")->capture_default_str();
+  cmd->add_option("--scenario", o->run.scenario, "Scenario to resize (a built-in name or a file)")
+      ->capture_default_str();
   cmd->add_flag("--json", o->json, "Print one JSON object with every figure instead of the tables");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress notes on stderr");
   cmd->callback([o] {
@@ -110,8 +117,10 @@ void add_bench(CLI::App& app) {
     };
     const bench::Result res = bench::run_bench(o->run, log);
     const auto goals = bench::evaluate_goals(res);
-    if (o->json) std::cout << bench::to_json(res, goals) << std::endl;
-    else print_text(res, goals);
+    if (o->json)
+      std::cout << bench::to_json(res, goals) << std::endl;
+    else
+      print_text(res, goals);
   });
 }
 
