@@ -18,16 +18,51 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxDepth = 8;
 constexpr std::string_view kBuiltinPrefix = "builtin:";
 
-// Replaced whole, never merged key by key.
-bool replaced_whole(std::string_view key) {
-  return key == "zones" || key == "channels" || key == "events" || key == "targets";
+// Arrays of tables replaced whole by a child that gives them.
+bool replaced_whole(std::string_view key) { return key == "events" || key == "targets"; }
+
+// Zones and channels are matched by name, so a what-if changes only what differs: a
+// child entry with a parent's name is merged into it key by key (`drop = true`
+// removes it instead); an entry with a new name is added at the end.
+bool merged_by_name(std::string_view key) { return key == "zones" || key == "channels"; }
+
+void merge(Ctx& ctx, toml::table& base, toml::table& child);
+
+std::optional<std::string> entry_name(const toml::node& n) {
+  const toml::table* t = n.as_table();
+  if (!t) return std::nullopt;
+  if (auto s = t->get_as<std::string>("name")) return s->get();
+  return std::nullopt;
 }
 
-void merge(toml::table& base, toml::table& child) {
+void merge_by_name(Ctx& ctx, const std::string& key, toml::array& base, toml::array& child) {
+  for (auto&& entry : child) {
+    const auto name = entry_name(entry);
+    auto it = std::find_if(base.begin(), base.end(), [&](const toml::node& b) { return name && entry_name(b) == name; });
+    toml::table* t = entry.as_table();
+    const toml::node* drop = t ? t->get("drop") : nullptr;
+    if (drop) {
+      const auto yes = drop->value<bool>();
+      if (!yes) ctx.error(*drop, key + ".drop", "expected true (drop the parent's entry of this name)");
+      else if (it == base.end())
+        ctx.error(*drop, key + ".drop", "no entry named " + quote(name.value_or("")) + " in the parent to drop");
+      else base.erase(it);
+      continue;
+    }
+    if (it != base.end() && t) merge(ctx, *it->as_table(), *t);
+    else std::move(entry).visit([&](auto&& n) { base.push_back(std::move(n)); });
+  }
+}
+
+void merge(Ctx& ctx, toml::table& base, toml::table& child) {
   for (auto&& [k, v] : child) {
     toml::node* b = base.get(k.str());
     if (b && b->is_table() && v.is_table() && !replaced_whole(k.str())) {
-      merge(*b->as_table(), *v.as_table());
+      merge(ctx, *b->as_table(), *v.as_table());
+      continue;
+    }
+    if (b && b->is_array() && v.is_array() && merged_by_name(k.str())) {
+      merge_by_name(ctx, std::string(k.str()), *b->as_array(), *v.as_array());
       continue;
     }
     base.erase(k.str());
@@ -98,7 +133,7 @@ toml::table resolve(Ctx& ctx, toml::table root, const std::string& source, std::
   toml::table base = parse_toml(parent->text, parent->source);
   text += commented(parent->source, parent->text);
   base = resolve(ctx, std::move(base), parent->source, text, chain);
-  merge(base, root);
+  merge(ctx, base, root);
   return base;
 }
 }  // namespace

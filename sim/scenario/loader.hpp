@@ -69,8 +69,10 @@
 //   clause = "黔南 附件1"
 //
 // With `extends`, the parent's table is read first and this file's table merged over
-// it: tables key by key, everything else (arrays of tables included) replaced whole;
-// `events = []` drops the parent's events. Diagnostics name the file each value
+// it: tables key by key; [[zones]] and [[channels]] by name (an entry with a parent's
+// name changes only the keys it gives, `drop = true` removes it, a new name is
+// added at the end); [[events]] and [[targets]] replaced whole (`events = []`
+// drops the parent's events). Diagnostics name the file each value
 // came from; Scenario::source_text holds this file, then each parent as comments.
 //
 // Keys in diagnostics: "horizon", "demography.mortality_a", "zones.小店区.wage"

@@ -73,10 +73,12 @@ condition = "true"
   CHECK(s.params.demography_fertility_rate == 0.05);  // child
   CHECK(s.params.demography_mortality_a == 4e-5);     // parent, same table
   CHECK(s.params.policy_permit_exam_access);          // parent, other table
-  REQUIRE(s.zones.size() == 1);                       // arrays of tables replaced whole
-  CHECK(s.zones[0].name == "新区");
-  REQUIRE(s.channels.size() == 1);
-  CHECK(s.channels[0].zones == std::vector<bool>{true});
+  const hukou::Scenario parent = load_file(dir.path / "parent.toml");
+  REQUIRE(s.zones.size() == parent.zones.size() + 1);  // a new name is added at the end
+  CHECK(s.zones.back().name == "新区");
+  REQUIRE(s.channels.size() == parent.channels.size() + 1);
+  CHECK(s.channels.back().name == "all");
+  CHECK(s.channels.back().zones == std::vector<bool>(s.zones.size(), true));
   CHECK(s.public_rental_condition.text == "settled");
   CHECK(s.events.empty());
   CHECK(s.targets.empty());
@@ -156,4 +158,30 @@ TEST_CASE("scenario extends: a built-in parent", "[scenario]") {
     // Only acceptable if the built-in itself does not load (reported by test_builtin).
     for (const auto& d : e.diagnostics()) CHECK(d.file == "builtin:" + name);
   }
+}
+
+TEST_CASE("scenario extends: zones and channels merge by name and drop", "[scenario]") {
+  TempDir dir;
+  dir.write("parent.toml", full_text());
+  const hukou::Scenario parent = load_file(dir.path / "parent.toml");
+  REQUIRE(parent.zones.size() >= 1);
+  REQUIRE(parent.channels.size() >= 2);
+  const std::string zone = parent.zones[0].name, kept = parent.channels[0].name, dropped = parent.channels[1].name;
+  const auto child = dir.write("child.toml", "extends = \"parent.toml\"\nname = \"child\"\n\n[[zones]]\nname = \"" + zone +
+                                                 "\"\nwage = 4321\n\n[[channels]]\nname = \"" + kept +
+                                                 "\"\ncondition = \"permit\"\n\n[[channels]]\nname = \"" + dropped +
+                                                 "\"\ndrop = true\n");
+  const hukou::Scenario s = load_file(child);
+  REQUIRE(s.zones.size() == parent.zones.size());
+  CHECK(s.zones[0].f.wage == 4321);                                   // the one key given
+  CHECK(s.zones[0].f.urban_hukou == parent.zones[0].f.urban_hukou);  // the rest kept
+  REQUIRE(s.channels.size() == parent.channels.size() - 1);
+  CHECK(s.channels[0].name == kept);
+  CHECK(s.channels[0].condition.text == "permit");
+  CHECK(s.channels[0].clause == parent.channels[0].clause);
+  for (const auto& c : s.channels) CHECK(c.name != dropped);
+  const auto bad = dir.write("bad.toml", "extends = \"parent.toml\"\nname = \"bad\"\n\n[[channels]]\nname = \"nosuch\"\ndrop = true\n");
+  const auto d = load_errors(bad);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.find("no entry named 'nosuch'") != std::string::npos);
 }
