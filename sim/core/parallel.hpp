@@ -13,16 +13,23 @@ namespace hukou {
 
 inline constexpr std::uint32_t kGrain = 2048;
 
+// f(h, counters) for every household; the per-thread counters are added into
+// `total` at the end (the period's flows unless another tally is given).
 template <class F>
-void for_households(World& w, F&& f) {
-  LocalCounters lc(w.flows);
+void for_households(World& w, Counters& total, F&& f) {
+  LocalCounters lc(total);
   const auto n = static_cast<std::uint32_t>(w.pop.h.size());
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n, kGrain),
                     [&](const tbb::blocked_range<std::uint32_t>& r) {
                       Counters& c = lc.local();
                       for (std::uint32_t h = r.begin(); h != r.end(); ++h) f(h, c);
                     });
-  lc.merge_into(w.flows);
+  lc.merge_into(total);
+}
+
+template <class F>
+void for_households(World& w, F&& f) {
+  for_households(w, w.flows, std::forward<F>(f));
 }
 
 }  // namespace hukou

@@ -78,8 +78,9 @@ TEST_CASE("core limits: settled households return with their hukou only through 
   Scenario sc = test::small_scenario();
   sc.params.decision_asc_settle = 0.0;  // many settlers to return
   const auto returned = [](const Scenario& s) {
+    const RunResult r = simulate(s, 4);  // keep the result alive while reading it
     double v = 0;
-    for (double x : simulate(s, 4).values(Series::returns_with_hukou)) v += x;
+    for (double x : r.values(Series::returns_with_hukou)) v += x;
     return v;
   };
   CHECK(returned(sc) == 0.0);

@@ -20,25 +20,25 @@ void eligibility(World& w) {
   const std::size_t nz = w.zones(), ng = nz + 1;
   w.eligible.assign(H.size(), 0);
 
-  // School demand and peer shares are tallied in per-zone counters: the Flow
-  // slots used are scratch here and cleared before returning.
-  Counters scratch(std::max(nz, ng), 0, 0);
-  std::swap(scratch, w.flows);
-  for_households(w, [&](std::uint32_t h, Counters& c) {
+  // School demand and peer shares are tallied apart from the period's flows, per
+  // zone and per origin group (zones, then outside): the tally's slots are named
+  // after what they count here.
+  Counters tally(ng, 0, 0);
+  constexpr Flow peers_all = Flow::residents, peers_settled = Flow::settlers;
+  constexpr Flow school_hukou = Flow::town_residents, school_permit = Flow::unsettled_town;
+  for_households(w, tally, [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] == Location::gone) return;
     const bool settled = is_settled(w.pop, h);
     const std::size_t g = w.origin_group(H.origin[h]);
     const std::uint32_t first = H.first[h], n = H.members[h];
     if (settled || H.loc[h] == Location::town) {
-      // peers: settled persons (Flow::settlers) over settled + town persons of the group (Flow::residents)
-      c.add(g, Flow::residents, n);
-      if (settled) c.add(g, Flow::settlers, n);
+      c.add(g, peers_all, n);
+      if (settled) c.add(g, peers_settled, n);
     }
     if (H.loc[h] != Location::town) return;
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
-      if (age >= 6 && age <= 14 && (P.flags[i] & pflag::in_town))
-        c.add(H.zone[h], settled ? Flow::town_residents : Flow::unsettled_town);
+      if (age >= 6 && age <= 14 && (P.flags[i] & pflag::in_town)) c.add(H.zone[h], settled ? school_hukou : school_permit);
     }
     // Settled households that came from the prefecture's villages may return
     // through a return channel; the others may settle through a settlement channel.
@@ -48,17 +48,16 @@ void eligibility(World& w) {
     else
       w.eligible[h] = admitting_channels(w, h);
   });
-  std::swap(scratch, w.flows);
 
   w.peer_share.assign(ng, 0.0);
   for (std::size_t g = 0; g < ng; ++g) {
-    const auto all = scratch(g, Flow::residents);
-    w.peer_share[g] = all > 0 ? static_cast<double>(scratch(g, Flow::settlers)) / static_cast<double>(all) : 0.0;
+    const auto all = tally(g, peers_all);
+    w.peer_share[g] = all > 0 ? static_cast<double>(tally(g, peers_settled)) / static_cast<double>(all) : 0.0;
   }
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
-    zs.school_demand = scratch(z, Flow::unsettled_town);
-    zs.school_hukou = scratch(z, Flow::town_residents);
+    zs.school_demand = tally(z, school_permit);
+    zs.school_hukou = tally(z, school_hukou);
     // Capacity is a share of the base year's demand, then grows; this step runs
     // once per period (and once for the base year).
     if (w.t == 0)
