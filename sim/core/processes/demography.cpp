@@ -3,6 +3,8 @@
 // yearly probability. A newborn takes the mother's hukou and place, so children of
 // settled households are urban-hukou births, not settlements. The urban-hukou stock
 // grows at its natural rate as an aggregate.
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "../parallel.hpp"
@@ -17,6 +19,10 @@ void demography(World& w) {
 
   auto& P = w.pop.p;
   auto& H = w.pop.h;
+  // Death probabilities by age, computed once rather than an exp() per person.
+  std::array<double, 256> q{};
+  for (std::size_t age = 0; age < q.size(); ++age)
+    q[age] = std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * static_cast<double>(age)));
   std::vector<std::uint8_t> births(H.size(), 0);
   const auto period = static_cast<std::uint32_t>(w.t);
   for_households(w, [&](std::uint32_t h, Counters& c) {
@@ -27,8 +33,7 @@ void demography(World& w) {
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
       rng::Draws d(w.seed, period, P.id[i], rng::Stream::death);
-      const double q = std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * age));
-      if (d.uniform() < q) {
+      if (d.uniform() < q[static_cast<std::size_t>(std::clamp(age, 0, 255))]) {
         P.flags[i] |= pflag::dead;
         const int res = residence_zone(w.pop, i), reg = registration_zone(w.pop, i);
         if (res >= 0) c.add(res, Flow::deaths);
