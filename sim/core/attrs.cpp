@@ -73,6 +73,25 @@ bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_
   return false;
 }
 
+AdmitsBoth admits_unsettled_and_settled(const World& w, const Condition& cond, std::uint32_t h) {
+  if (cond.code.empty()) return {true, true};
+  AttrValues v{};
+  household_attrs(w, h, v);
+  AdmitsBoth r;
+  const std::uint32_t first = w.pop.h.first[h], n = w.pop.h.members[h];
+  const int adult = w.sc.params.moves_adult_age;
+  auto& settled = v[static_cast<std::size_t>(Attr::settled)];
+  for (std::uint32_t i = first; i < first + n && !(r.unsettled && r.settled); ++i) {
+    if (age_of(w, i) < adult) continue;
+    person_attrs(w, i, v);
+    settled = 0.0f;
+    r.unsettled = r.unsettled || cond(v);
+    settled = 1.0f;
+    r.settled = r.settled || cond(v);
+  }
+  return r;
+}
+
 std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind kind) {
   const auto& channels = w.sc.channels;
   const std::size_t zone = w.pop.h.zone[h];

@@ -15,6 +15,13 @@ void person_attrs(const World& w, std::uint32_t person, AttrValues& v);
 // shared). `settled_override`: evaluate as if the household had settled (-1: as is).
 bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_override = -1);
 
+// Whether the condition admits the household as it is not settled and as if it
+// had settled, from one pass over its members.
+struct AdmitsBoth {
+  bool unsettled = false, settled = false;
+};
+AdmitsBoth admits_unsettled_and_settled(const World& w, const Condition& cond, std::uint32_t h);
+
 // Bit k set if channel k, of the given kind, is open in the household's zone and
 // admits it. Attributes are filled once per member and every channel tested on them.
 std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind kind = ChannelKind::settle);

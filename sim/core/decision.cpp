@@ -34,9 +34,11 @@ Utilities utilities(const World& w, std::uint32_t h) {
   // Housing: public rental eligibility gained by settling, times the chance of a
   // unit; a purchase subsidy paid only to hukou holders, weighted by affordability.
   double rental_gain = 0.0;
-  if (!owns && H.tenure[h] != Tenure::public_rental && !admits(w, w.sc.public_rental_condition, h, 0) &&
-      admits(w, w.sc.public_rental_condition, h, 1))
-    rental_gain = zs.rental_chance;
+  const Condition& rental = w.sc.public_rental_condition;
+  if (!owns && H.tenure[h] != Tenure::public_rental && rental.uses(Attr::settled) && zs.rental_chance > 0.0) {
+    const AdmitsBoth a = admits_unsettled_and_settled(w, rental, h);
+    if (a.settled && !a.unsettled) rental_gain = zs.rental_chance;
+  }
   double subsidy_gain = 0.0;
   if (!owns) {
     const double extra = purchase_subsidy(w, h, true) - purchase_subsidy(w, h, false);
