@@ -16,7 +16,8 @@ struct Options {
   std::vector<std::int64_t> agents{10'000'000};  // sizes; run in ascending order
   int periods = 3;
   std::vector<int> threads{1, 2};
-  int repeats = 1;  // model runs per (size, threads); the fastest is kept
+  int repeats = 1;    // model runs per (size, threads); the fastest is kept
+  std::string build;  // program version and git commit, so figures can be traced to the code measured
 };
 
 struct Run {

@@ -116,21 +116,27 @@ Result run_bench(Options o, const Log& log) {
   for (const std::int64_t agents : o.agents) {
     if (log) log("sizing " + o.scenario + " to " + std::to_string(agents) + " agents");
     const Sized s = scenario_for(o.scenario, agents, o.periods);
-    for (const int threads : o.threads) {
-      const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-      std::vector<double> rates;
-      Run best;
-      for (int rep = 0; rep < o.repeats; ++rep) {
+    // Repeats outermost, thread counts inside: a burst of load from other
+    // processes then falls on both thread counts rather than on one.
+    std::vector<Run> best(o.threads.size());
+    std::vector<std::vector<double>> rates(o.threads.size());
+    for (int rep = 0; rep < o.repeats; ++rep) {
+      for (std::size_t k = 0; k < o.threads.size(); ++k) {
+        const int threads = o.threads[k];
+        const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                        static_cast<std::size_t>(threads));
         if (log)
           log(std::to_string(agents) + " agents, " + std::to_string(threads) + " thread(s), run " +
               std::to_string(rep + 1) + " of " + std::to_string(o.repeats));
         Run r = run_once(s, agents, threads, o.periods, kernel, log);
-        rates.insert(rates.end(), r.kernel_rates.begin(), r.kernel_rates.end());
-        if (rep == 0 || r.period_seconds < best.period_seconds) best = std::move(r);
+        rates[k].insert(rates[k].end(), r.kernel_rates.begin(), r.kernel_rates.end());
+        if (rep == 0 || r.period_seconds < best[k].period_seconds) best[k] = std::move(r);
       }
-      best.kernel_rates = rates;
-      best.kernel_rate = median(rates);
-      res.runs.push_back(std::move(best));
+    }
+    for (std::size_t k = 0; k < o.threads.size(); ++k) {
+      best[k].kernel_rates = rates[k];
+      best[k].kernel_rate = median(rates[k]);
+      res.runs.push_back(std::move(best[k]));
     }
   }
   return res;

@@ -1,6 +1,7 @@
-// Runs `hukou bench`: for each size, for each thread count (under
+// Runs `hukou bench`: for each size, repeat and thread count (under
 // tbb::global_control), builds the model, steps it through the periods and
-// writes its output file to a temporary path, timing each part. The kernel runs
+// writes its output file to a temporary path, timing each part; the fastest
+// repeat of each (size, thread count) is kept. The kernel runs
 // before the build, between periods and after the last one, in the same process
 // and under the same thread limit, so load from other processes falls on both.
 #pragma once

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   add_bench(app);
   add_compare(app);
   add_evaluate(app);
+  add_sweep(app);
+  add_sensitivity(app);
+  add_report(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

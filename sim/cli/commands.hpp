@@ -14,6 +14,9 @@ void add_docs(CLI::App& app);
 void add_bench(CLI::App& app);
 void add_compare(CLI::App& app);
 void add_evaluate(CLI::App& app);
+void add_sweep(CLI::App& app);
+void add_sensitivity(CLI::App& app);
+void add_report(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; catches every error and returns
 // the exit code. Never throws.

@@ -38,6 +38,7 @@ def check_json(hukou):
     code, out, err = run(hukou, "--agents", "100000", "--periods", "2", "--threads", "1,2", "--json")
     assert code == 0, (code, err)
     doc = json.loads(out)  # stdout is exactly one JSON object
+    assert doc["build"].startswith("hukou "), doc["build"]
     assert doc["scenario"] == "taiyuan" and doc["periods"] == 2, doc
     assert doc["agents"] == [100000] and doc["threads"] == [1, 2], doc
     number(doc["kernel_agents"], True, "kernel_agents")

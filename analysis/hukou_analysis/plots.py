@@ -1,0 +1,185 @@
+"""Plots of a run, a comparison and county scores. Each function returns a
+matplotlib Figure; save_figure() writes it as PNG and SVG.
+
+Zone names are Chinese: the CJK font is selected first (fonts.use_cjk_font), and a
+FontError says what to install if there is none."""
+import os
+
+import numpy as np
+
+from . import fonts
+from .load import _as_run, comparison_summary, county_scores, evaluation_table, indicator
+
+fonts.matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, PercentFormatter  # noqa: E402
+
+BAND = (0.05, 0.95)
+_LABELS = {
+    "registered_urbanization_rate": "registered (户籍) urbanization",
+    "resident_urbanization_rate": "resident (常住) urbanization",
+    "settlements": "settlements (落户)",
+}
+
+
+def _setup():
+    fonts.use_cjk_font()
+    plt.rcParams.update({"figure.dpi": 100, "axes.grid": True, "grid.alpha": 0.3, "axes.spines.top": False,
+                         "axes.spines.right": False})
+
+
+def _title(ds):
+    return ds.attrs.get("scenario_name", "")
+
+
+def _persons(ax, axis="y"):
+    fmt = FuncFormatter(lambda x, _: f"{x:,.0f}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def plot_urbanization(run, band=BAND, midterm=(2018,)):
+    """Registered and resident urbanization rates: mean over replicates with the band
+    where `band` of them lie (default 5-95%), and the plan's prefecture-wide rate
+    targets (filled star: final year; open diamond: mid-term straight-path value)."""
+    _setup()
+    ds = _as_run(run)
+    fig, ax = plt.subplots(figsize=(9, 5.2))
+    years = ds.period.values
+    for var, colour in (("registered_urbanization_rate", "tab:blue"), ("resident_urbanization_rate", "tab:orange")):
+        da = ds[var]
+        q = da.quantile(list(band), dim="replicate").values
+        ax.fill_between(years, q[0], q[1], color=colour, alpha=0.25, linewidth=0,
+                        label=f"{_LABELS[var].split(' ')[0]}: {band[0]:.0%}–{band[1]:.0%} of replicates")
+        ax.plot(years, da.mean("replicate").values, color=colour, marker="o", ms=3.5, label=_LABELS[var] + ", mean")
+    ev = evaluation_table(ds, midterm)
+    shown = set()
+    for _, r in ev[(ev.zone == "") & ev.indicator.isin(list(_LABELS)[:2])].iterrows():
+        colour = "tab:blue" if r.indicator.startswith("registered") else "tab:orange"
+        final = r["view"] == "final"
+        lab = ("target (final year)" if final else "on track to target (mid-term)")
+        ax.scatter([r.year], [r.target], marker="*" if final else "D", s=160 if final else 60, zorder=5,
+                   facecolor=colour if final else "white", edgecolor="black" if final else colour, linewidth=1.3,
+                   label=None if (lab, colour) in shown else f"{lab}: {_LABELS[r.indicator].split(' ')[0]}")
+        shown.add((lab, colour))
+        if final:
+            ax.annotate(f"{r.target:.1%}", (r.year, r.target), textcoords="offset points", xytext=(8, 6), fontsize=9)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xticks(years)
+    ax.set_xlabel("year (end of year)")
+    ax.set_ylabel("urbanization rate (% of population)")
+    ax.set_title(f"{_title(ds)}: registered vs resident urbanization ({ds.sizes['replicate']} replicates)")
+    ax.legend(fontsize=8, loc="best")
+    fig.tight_layout()
+    return fig
+
+
+def _stacked_bars(ax, years, table, labels, cmap):
+    bottom = np.zeros(len(years))
+    colours = plt.get_cmap(cmap)(np.linspace(0, 1, max(len(labels), 2))) if cmap != "tab10" else \
+        plt.get_cmap(cmap)(np.arange(len(labels)) % 10)
+    for i, lab in enumerate(labels):
+        ax.bar(years, table[i], bottom=bottom, color=colours[i], label=lab, width=0.75)
+        bottom += table[i]
+
+
+def plot_settlements(run):
+    """Persons settled each year (mean over replicates), stacked by channel (left)
+    and by zone (right)."""
+    _setup()
+    ds = _as_run(run)
+    s = ds.settlements.mean("replicate")
+    years = ds.period.values
+    fig, (a, b) = plt.subplots(1, 2, figsize=(14, 5.2), sharey=True)
+    by_channel = s.sum("zone").transpose("channel", "period").values
+    _stacked_bars(a, years, by_channel, [str(c) for c in ds.channel.values], "tab10")
+    a.set_title("by channel")
+    by_zone = s.sum("channel").transpose("zone", "period").values
+    _stacked_bars(b, years, by_zone, [str(z) for z in ds.zone.values], "tab20" if ds.sizes["zone"] > 10 else "tab10")
+    b.set_title("by zone")
+    for ax in (a, b):
+        ax.set_xticks(years)
+        ax.set_xlabel("year")
+        _persons(ax)
+        h, lab = ax.get_legend_handles_labels()
+        ax.legend(h[::-1], lab[::-1], fontsize=8, ncol=1, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  title="channel" if ax is a else "zone", title_fontsize=8)
+    a.set_ylabel("persons settled in the year (mean of replicates)")
+    b.tick_params(labelleft=True)
+    fig.suptitle(f"{_title(ds)}: settlements (落户) by channel and by zone")
+    fig.tight_layout()
+    return fig
+
+
+def plot_difference(baseline, whatif, indicators=None, level=0.90):
+    """What-if − baseline: mean paired difference per year with its `level`
+    confidence interval, one panel per indicator (default: registered and resident
+    urbanization rates, settlements)."""
+    from .load import load_comparison
+    _setup()
+    b, w = _as_run(baseline), _as_run(whatif)
+    diff = load_comparison(b, w)
+    indicators = indicators or ["registered_urbanization_rate", "resident_urbanization_rate", "settlements"]
+    fig, axes = plt.subplots(1, len(indicators), figsize=(4.6 * len(indicators), 4.6), squeeze=False)
+    for ax, ind in zip(axes[0], indicators):
+        var, _, zone = ind.partition(":")
+        df = comparison_summary(diff, var, zone or None, level)
+        rate = b[var].attrs.get("units") == "1"
+        k = 100.0 if rate else 1.0
+        ax.fill_between(df.year, df.diff_lo * k, df.diff_hi * k, color="tab:green", alpha=0.3, linewidth=0,
+                        label=f"{level:.0%} confidence interval")
+        ax.plot(df.year, df.difference * k, color="tab:green", marker="o", ms=3.5, label="mean paired difference")
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.set_xticks(df.year)
+        ax.tick_params(axis="x", labelrotation=45)
+        ax.set_xlabel("year")
+        ax.set_ylabel("difference (percentage points)" if rate else f"difference ({b[var].attrs.get('units', '')})")
+        if not rate:
+            _persons(ax)
+        ax.set_title(_LABELS.get(var, var) + (f" ({zone})" if zone else ""), fontsize=10)
+        ax.legend(fontsize=8)
+    fig.suptitle(f"what-if − baseline ({os.path.basename(w.attrs['path'])} − {os.path.basename(b.attrs['path'])}, "
+                 f"{b.sizes['replicate']} paired replicates)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_county_scores(run):
+    """Qiannan appendix 1: each county's score out of 100 (registered-rate rise 40,
+    settlement 30, relocation settlement 30), stacked, with the 90% range of the
+    total over replicates. None if the file has no `county_scores` group."""
+    df = county_scores(run)
+    if df is None:
+        return None
+    _setup()
+    ds = run if not isinstance(run, str) else None
+    df = df.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 0.42 * len(df) + 1.8))
+    left = np.zeros(len(df))
+    parts = [("score_rate", "registered-rate rise (max 40)", "tab:blue"),
+             ("score_settlement", "settlement (max 30)", "tab:orange"),
+             ("score_relocation", "relocation settlement (max 30)", "tab:green")]
+    for col, lab, colour in parts:
+        ax.barh(df.zone, df[col], left=left, color=colour, label=lab, height=0.7)
+        left += df[col].values
+    err = np.vstack([df.total - df.total_lo, df.total_hi - df.total]).clip(min=0)
+    ax.errorbar(df.total, df.zone, xerr=err, fmt="none", ecolor="black", capsize=3, label="total: 90% of replicates")
+    for y, t, hi in zip(df.zone, df.total, df.total_hi):
+        ax.text(max(t, hi) + 1.5, y, f"{t:.1f}", va="center", fontsize=8)
+    ax.set_xlim(0, 112)
+    ax.set_xlabel("score (points out of 100)")
+    ax.set_ylabel("county (zone)")
+    name = ds.attrs.get("scenario_name", "") if ds is not None else ""
+    ax.set_title(f"{name} county evaluation (appendix 1): scores out of 100".strip())
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def save_figure(fig, stem, formats=("png", "svg")):
+    """Writes STEM.png and STEM.svg; returns the paths."""
+    paths = []
+    for fmt in formats:
+        p = f"{stem}.{fmt}"
+        fig.savefig(p, format=fmt, dpi=110 if fmt == "png" else None)
+        paths.append(p)
+    return paths

@@ -1,0 +1,225 @@
+"""`hukou report FILE.h5 [--compare OTHER.h5] -o report.html`: one self-contained
+HTML file (images embedded as base64 PNG) with the run's provenance, the evaluation
+against targets, the plots and a short summary. Opens in a browser without a server.
+
+Run as `/usr/bin/python3 -m hukou_analysis.report` with PYTHONPATH=analysis/ (the
+`hukou report` subcommand does this). Exit codes: 0 ok, 1 failure (e.g. no CJK
+font), 2 bad input (missing or unpairable files)."""
+import argparse
+import base64
+import datetime
+import html
+import io
+import os
+import sys
+import tempfile
+
+from . import __version__
+from .fonts import FontError
+from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, load_comparison, load_run
+
+CSS = """
+body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;max-width:1100px;
+margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.6em;border-bottom:2px solid #1f77b4;padding-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;color:#1f4e79}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}td.l:last-child{white-space:normal}
+th{background:#eef3f8}td.l,th.l{text-align:left}tr.miss td{background:#fdecea}tr.met td{background:#eaf6ea}
+img{max-width:100%;height:auto;border:1px solid #ddd;margin:.4em 0}
+pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:40em}
+.summary{background:#f3f8fc;border-left:4px solid #1f77b4;padding:.5em 1em}
+dl.prov{display:grid;grid-template-columns:max-content auto;gap:.15em 1em}dl.prov dt{font-weight:bold}dl.prov dd{margin:0}
+"""
+
+_NAMES = {"registered_urbanization_rate": "registered urbanization", "resident_urbanization_rate": "resident urbanization",
+          "registered_urbanization_rate_zone": "registered urbanization"}
+
+
+def _e(x):
+    return html.escape(str(x))
+
+
+def _img(fig, alt):
+    import matplotlib.pyplot as plt
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    plt.close(fig)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<img alt="{_e(alt)}" src="data:image/png;base64,{data}">'
+
+
+def _fmt(indicator, v):
+    if "rate" in indicator:
+        return f"{v:.2%}"
+    return f"{v:,.0f}"
+
+
+def _provenance(ds):
+    a = ds.attrs
+    rows = [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
+            ("tool version", a.get("tool_version", "")), ("git commit", a.get("git_commit", "")),
+            ("seed", a.get("seed", "")), ("scale", a.get("scale", "")), ("replicates", ds.sizes["replicate"]),
+            ("threads", a.get("threads", "")), ("created", a.get("created", "")),
+            ("periods", f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
+            ("zones", ", ".join(str(z) for z in ds.zone.values))]
+    out = '<dl class="prov">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows) + "</dl>"
+    text = str(ds.scenario_text.values) if "scenario_text" in ds else ""
+    if text:
+        out += f"<details><summary>scenario (resolved TOML, {len(text.splitlines())} lines)</summary><pre>{_e(text)}</pre></details>"
+    return out
+
+
+def _table(df, fmt=None, row_class=None):
+    fmt = fmt or {}
+    head = "".join(f'<th class="{"l" if df[c].dtype == object else ""}">{_e(c)}</th>' for c in df.columns)
+    body = []
+    for _, r in df.iterrows():
+        cls = row_class(r) if row_class else ""
+        cells = []
+        for c in df.columns:
+            v = r[c]
+            if c in fmt:
+                s = fmt[c](r, v)
+            elif isinstance(v, float):
+                s = f"{v:.4g}"
+            else:
+                s = str(v)
+            cells.append(f'<td class="{"l" if df[c].dtype == object else ""}">{_e(s)}</td>')
+        body.append(f'<tr class="{cls}">' + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _evaluation_html(ev):
+    if ev.empty:
+        return "<p>The scenario declares no targets.</p>"
+    val = lambda r, v: _fmt(r["indicator"], v)  # noqa: E731
+    fmt = {c: val for c in ("target", "simulated", "lo", "hi")}
+    fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if "rate" in r["indicator"] else f"{v:+,.0f}")
+    fmt["share_met"] = lambda r, v: f"{v:.0%}"
+    src = ("read from the file's <code>evaluation</code> group" if ev.attrs.get("source") == "stored"
+           else "computed from the file's targets (the file has no <code>evaluation</code> group; "
+                "<code>hukou evaluate</code> stores the same table)")
+    return (f"<p>Per target: final view at the target's year, mid-term view on the straight path from the base year; "
+            f"lo–hi: where 90% of replicates lie; share_met: replicates at or above the target. Table {src}.</p>"
+            + _table(ev, fmt, lambda r: "met" if r["share_met"] >= 0.5 else "miss"))
+
+
+def summary_lines(ds, ev, diff_tables=None):
+    """Short sentences: where the rates go, and each prefecture-wide final target."""
+    lines = []
+    y0, y1 = int(ds.period.values[0]), int(ds.period.values[-1])
+    for var in ("registered_urbanization_rate", "resident_urbanization_rate"):
+        m = ds[var].mean("replicate")
+        lines.append(f"{_NAMES[var].capitalize()} goes from {float(m.sel(period=y0)):.2%} in {y0} to "
+                     f"{float(m.sel(period=y1)):.2%} in {y1} (mean of {ds.sizes['replicate']} replicates).")
+    zone_final = ev[(ev["view"] == "final") & (ev["zone"] != "")]
+    for _, r in ev[ev["view"] == "final"].iterrows():
+        if r["zone"] and len(zone_final) > 4:
+            continue  # many zone targets: counted below, listed in the table
+        name = _NAMES.get(r["indicator"], r["indicator"])
+        where = f" in {r['zone']}" if r["zone"] else ""
+        verb = "reaches" if "rate" in r["indicator"] else "is"
+        lines.append(f"{name.capitalize()}{where} {verb} {_fmt(r['indicator'], r['simulated'])} in {r['year']} against "
+                     f"a target of {_fmt(r['indicator'], r['target'])}: "
+                     f"{'met' if r['gap'] >= 0 else 'missed'} on average, in {r['share_met']:.0%} of replicates.")
+    if len(zone_final) > 4:
+        met = int((zone_final["gap"] >= 0).sum())
+        lines.append(f"Zone targets: {met} of {len(zone_final)} met on average (see the evaluation table).")
+    for df in diff_tables or []:
+        r = df.iloc[-1]
+        rate = "rate" in r["indicator"]
+        d = (lambda v: f"{v * 100:+.3f} pp") if rate else (lambda v: f"{v:+,.0f}")
+        lines.append(f"The what-if changes {_NAMES.get(r['indicator'], r['indicator'])} in {r['year']} by "
+                     f"{d(r['difference'])} (90% CI {d(r['diff_lo'])} to {d(r['diff_hi'])}).")
+    return lines
+
+
+def build_report(path, compare=None, midterm=(2018,)):
+    """The report as an HTML string."""
+    from . import plots
+    ds = load_run(path)
+    ev = evaluation_table(ds, midterm)
+    name = ds.attrs.get("scenario_name", os.path.basename(path))
+    parts = [f"<h1>hukou report: {_e(name)}</h1>",
+             f"<p>Run file <code>{_e(os.path.abspath(path))}</code>; report written "
+             f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by hukou_analysis {__version__}.</p>"]
+    diff_tables, comp_html = [], ""
+    if compare:
+        other = load_run(compare)
+        diff = load_comparison(ds, other)
+        for var in ("registered_urbanization_rate", "resident_urbanization_rate", "settlements"):
+            diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
+        fmt = {c: (lambda r, v: _fmt(r["indicator"], v)) for c in ("baseline", "what_if")}
+        for c in ("difference", "diff_lo", "diff_hi"):
+            fmt[c] = lambda r, v: (f"{v * 100:+.3f} pp" if "rate" in r["indicator"] else f"{v:+,.0f}")
+        comp_html = (f"<h2 id='comparison'>What-if comparison</h2><p>Baseline <code>{_e(path)}</code>, what-if "
+                     f"<code>{_e(compare)}</code> (scenario {_e(other.attrs.get('scenario_name', ''))}): paired "
+                     f"differences per replicate (same seeds), mean and 90% confidence interval (Student's t).</p>"
+                     + _img(plots.plot_difference(ds, other), "what-if minus baseline")
+                     + "".join(_table(df, fmt) for df in diff_tables)
+                     + "<h3>What-if run</h3>" + _provenance(other))
+    parts.append("<h2 id='summary'>Summary</h2><div class='summary'><ul>"
+                 + "".join(f"<li>{_e(s)}</li>" for s in summary_lines(ds, ev, diff_tables)) + "</ul></div>")
+    parts.append("<h2 id='provenance'>Provenance</h2>" + _provenance(ds))
+    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ev))
+    parts.append("<h2 id='plots'>Urbanization</h2>" + _img(plots.plot_urbanization(ds, midterm=midterm),
+                                                         "registered and resident urbanization"))
+    parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements"))
+    sc = county_scores(ds)
+    if sc is not None:
+        parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
+                     "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
+                     + _img(plots.plot_county_scores(ds), "county scores") + _table(sc))
+    parts.append(comp_html)
+    return (f"<!DOCTYPE html>\n<html lang='zh-Hans'><head><meta charset='utf-8'><title>hukou report: {_e(name)}"
+            f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+def write_report(path, out, compare=None, midterm=(2018,)):
+    """Writes the report to OUT via a temporary file in the same directory, renamed when complete."""
+    text = build_report(path, compare, midterm)
+    d = os.path.dirname(os.path.abspath(out))
+    fd, tmp = tempfile.mkstemp(prefix=os.path.basename(out) + ".", suffix=".tmp", dir=d)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return out
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="hukou report", description="Write a self-contained HTML report of a run")
+    p.add_argument("file", help="run file written by `hukou run`")
+    p.add_argument("--compare", metavar="OTHER.h5", help="a what-if run to compare with (same --seed and --replicates)")
+    p.add_argument("-o", "--output", help="HTML file to write (default: FILE with .html)")
+    p.add_argument("--midterm", type=int, action="append", help="mid-term evaluation year (default 2018)")
+    a = p.parse_args(argv)
+    out = a.output or os.path.splitext(a.file)[0] + ".html"
+    for f in [a.file] + ([a.compare] if a.compare else []):
+        if not os.path.isfile(f):
+            print(f"hukou report: {f}: no such file", file=sys.stderr)
+            return 2
+    if not os.path.isdir(os.path.dirname(os.path.abspath(out))):
+        print(f"hukou report: directory of {out} does not exist", file=sys.stderr)
+        return 2
+    try:
+        write_report(a.file, out, a.compare, tuple(a.midterm or (2018,)))
+    except ComparisonError as e:
+        print(f"hukou report: {e}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as e:
+        print(f"hukou report: {e}", file=sys.stderr)
+        return 2 if isinstance(e, ValueError) else 1
+    except FontError as e:
+        print(f"hukou report: {e}", file=sys.stderr)
+        return 1
+    print(f"Wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

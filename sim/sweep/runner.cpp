@@ -1,0 +1,116 @@
+#include "runner.hpp"
+
+#include <tbb/parallel_for_each.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "core/replicates.hpp"
+#include "output/hdf5_writer.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/reads.hpp"
+#include "store.hpp"
+
+namespace hukou::sweep {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::mutex g_hdf5;  // Debian's HDF5 is built without thread safety
+
+std::string value_text(const SweptParam& p, double v) {
+  if (p.boolean) return v != 0.0 ? "true" : "false";
+  if (p.integer) return std::to_string(std::llround(v));
+  return scenario::detail::fmt(v);
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::size_t mem_available_bytes() {
+  std::ifstream in("/proc/meminfo");
+  std::string key;
+  std::size_t kb = 0;
+  std::string unit;
+  while (in >> key >> kb >> unit)
+    if (key == "MemAvailable:") return kb * 1024;
+  return std::size_t{4} << 30;  // unknown: assume 4 GiB
+}
+}  // namespace
+
+std::vector<std::size_t> pending_runs(const fs::path& dir, std::size_t runs, std::size_t shard,
+                                      std::size_t shard_count) {
+  std::vector<std::size_t> out;
+  for (std::size_t r = shard; r < runs; r += shard_count)
+    if (!fs::exists(run_path(dir, r))) out.push_back(r);
+  return out;
+}
+
+Scenario run_scenario(const SweepSpec& s, const std::vector<double>& row) {
+  std::vector<std::string> set = s.set;
+  for (std::size_t i = 0; i < s.params.size(); ++i)
+    set.push_back(s.params[i].key + "=" + value_text(s.params[i], row[i]));
+  return scenario::load(s.scenario, set);
+}
+
+std::size_t concurrent_runs(const Scenario& sc, std::size_t replicates, std::size_t cores) {
+  double persons = 0;
+  for (const Zone& z : sc.zones) persons += z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
+  const double agents = 1.5 * persons / sc.scale;  // growth over the horizon
+  const double per_run = std::max(1.0, agents * 60.0 * static_cast<double>(replicates));
+  const double fit = 0.5 * static_cast<double>(mem_available_bytes()) / per_run;
+  return std::max<std::size_t>(1, std::min(cores, static_cast<std::size_t>(fit)));
+}
+
+double execute_run(const SweepSpec& s, const std::vector<double>& row, std::size_t run, const fs::path& dir,
+                   const Tool& tool) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const Scenario sc = run_scenario(s, row);
+  const auto reps = simulate_replicates(sc, s.seed, s.replicates);
+  output::RunMetadata meta;
+  meta.tool_version = tool.version;
+  meta.git_commit = tool.commit;
+  meta.scenario_name = sc.name;
+  meta.scenario_text = sc.source_text;
+  meta.created = utc_now();
+  meta.seed = s.seed;
+  meta.scale = sc.scale;
+  for (std::size_t r = 0; r < s.replicates; ++r) meta.replicate_seeds.push_back(replicate_seed(s.seed, r));
+  meta.extra.emplace_back("sweep_run", std::to_string(run));
+  meta.extra.emplace_back("sweep_hash", spec_hash(s));
+  for (std::size_t i = 0; i < s.params.size(); ++i)
+    meta.extra.emplace_back("sweep_param " + s.params[i].key, value_text(s.params[i], row[i]));
+  {
+    std::lock_guard lock(g_hdf5);
+    output::write_run_file(run_path(dir, run), reps, meta);
+  }
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void execute_runs(const SweepSpec& s, const Matrix& design, const std::vector<std::size_t>& todo, const fs::path& dir,
+                  const Tool& tool, std::size_t concurrency, const std::function<void(std::size_t)>& done) {
+  std::mutex m;
+  std::size_t finished = 0;
+  // The arena caps how many runs (and so how much memory) are live at once.
+  tbb::task_arena arena(static_cast<int>(concurrency));
+  arena.execute([&] {
+    tbb::parallel_for_each(todo.begin(), todo.end(), [&](std::size_t run) {
+      execute_run(s, design[run], run, dir, tool);
+      std::lock_guard lock(m);
+      if (done) done(++finished);
+    });
+  });
+}
+
+}  // namespace hukou::sweep

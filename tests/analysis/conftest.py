@@ -1,0 +1,36 @@
+"""Small runs made once per session with the built binary ($HUKOU_BIN, set by ctest):
+Taiyuan baseline and what-if (same seed, 3 replicates, scale 20), Qiannan evaluated
+(county scores)."""
+import os
+import shutil
+import subprocess
+
+import pytest
+
+
+def hukou_bin():
+    b = os.environ.get("HUKOU_BIN")
+    if not b or not os.access(b, os.X_OK):
+        pytest.fail(f"HUKOU_BIN must name the built hukou binary (got {b!r}); ctest sets it")
+    return b
+
+
+def hukou(*args, cwd=None, env=None, check=True):
+    p = subprocess.run([hukou_bin(), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+    if check and p.returncode != 0:
+        raise AssertionError(f"hukou {' '.join(args)} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("runs")
+    common = ["--replicates", "3", "--set", "scale=20", "-q"]
+    base, whatif, qiannan, plain = (str(d / n) for n in ("base.h5", "whatif.h5", "qiannan.h5", "plain.h5"))
+    hukou("run", "taiyuan", *common, "-o", base)
+    hukou("run", "taiyuan", *common, "--set", "zones.小店区.purchase_subsidy=40000", "-o", whatif)
+    hukou("run", "qiannan", *common, "-o", qiannan)
+    hukou("evaluate", qiannan)  # stores the evaluation and county_scores groups
+    shutil.copy(base, plain)    # never evaluated: the evaluation is computed in Python
+    hukou("evaluate", base)
+    return {"base": base, "whatif": whatif, "qiannan": qiannan, "plain": plain, "dir": d}

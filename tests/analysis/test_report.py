@@ -1,0 +1,92 @@
+import base64
+import glob
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+import matplotlib.image
+import numpy as np
+
+from conftest import hukou
+
+SECTIONS = ["summary", "provenance", "evaluation", "plots", "settlements"]
+
+
+def _report(runs, name, *args, **kw):
+    out = str(runs["dir"] / name)
+    p = hukou("report", *args, "-o", out, check=False, **kw)
+    return p, out
+
+
+def _images(text):
+    return re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', text)
+
+
+def test_report_with_comparison(runs):
+    p, out = _report(runs, "base.html", runs["base"], "--compare", runs["whatif"])
+    assert p.returncode == 0, p.stderr
+    text = open(out, encoding="utf-8").read()
+    for s in SECTIONS + ["comparison"]:
+        assert f"id='{s}'" in text, s
+    imgs = _images(text)
+    assert len(imgs) == 3  # urbanization, settlements, difference
+    for b in imgs:
+        img = matplotlib.image.imread(io.BytesIO(base64.b64decode(b)), format="png")
+        assert img.shape[1] >= 800 and img.std() > 0.05
+    assert "<details><summary>scenario" in text and "[[targets]]" in text  # the scenario text, collapsible
+    assert "git commit" in text and "20180208" in text and "tool version" in text and "created" in text
+    assert re.search(r"Registered urbanization reaches \d+\.\d\d% in 2020 against a target of 81\.20%", text)
+    assert "The what-if changes registered urbanization" in text
+    assert "evaluation</code> group" in text and "read from" in text
+    assert not re.search(r'(src|href)="https?:', text)  # self-contained
+    assert not glob.glob(str(runs["dir"] / "base.html.*.tmp"))
+
+
+def test_report_computes_evaluation_and_county_scores(runs):
+    p, out = _report(runs, "plain.html", runs["plain"])
+    assert p.returncode == 0, p.stderr
+    text = open(out, encoding="utf-8").read()
+    assert "computed from the file's targets" in text and "mid-term" in text
+    p, out = _report(runs, "qiannan.html", runs["qiannan"])
+    assert p.returncode == 0, p.stderr
+    text = open(out, encoding="utf-8").read()
+    assert "id='county_scores'" in text and "都匀市" in text and len(_images(text)) == 3
+    assert "Zone targets:" in text
+
+
+def test_report_bad_input(runs):
+    p, out = _report(runs, "missing.html", str(runs["dir"] / "no_such.h5"))
+    assert p.returncode == 2 and "no_such.h5" in p.stderr and not os.path.exists(out)
+    p, out = _report(runs, "unpaired.html", runs["base"], "--compare", runs["qiannan"])
+    assert p.returncode == 2 and "cannot compare" in p.stderr and not os.path.exists(out)
+    assert not glob.glob(str(runs["dir"] / "unpaired.html*"))
+
+
+def test_report_package_missing(runs):
+    env = dict(os.environ, HUKOU_ANALYSIS_DIR=str(runs["dir"] / "nowhere"))
+    p, out = _report(runs, "nopkg.html", runs["base"], env=env)
+    assert p.returncode == 1 and "HUKOU_ANALYSIS_DIR" in p.stderr and not os.path.exists(out)
+
+
+def test_report_screenshot_not_blank(runs):
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    assert os.access(chromium, os.X_OK), "chromium not installed (apt-get install chromium)"
+    p, html = _report(runs, "shot.html", runs["qiannan"])
+    assert p.returncode == 0, p.stderr
+    png = str(runs["dir"] / "shot.png")
+    with tempfile.TemporaryDirectory() as profile:
+        r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run",
+                            f"--user-data-dir={profile}", f"--screenshot={png}", "--window-size=1200,2000",
+                            "file://" + os.path.abspath(html)], capture_output=True, text=True, timeout=90)
+    assert os.path.exists(png), r.stderr
+    img = matplotlib.image.imread(png)
+    assert img.shape[:2] == (2000, 1200)
+    rgb = (img[..., :3] * 255).astype(np.uint8).reshape(-1, 3)
+    colours = np.unique(rgb[::7], axis=0)
+    assert len(colours) > 200, len(colours)  # text, tables and a plot: not a blank page
+    white = (rgb == 255).all(axis=1).mean()
+    assert white < 0.97, white

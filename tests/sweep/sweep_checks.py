@@ -1,0 +1,175 @@
+"""End-to-end checks of `hukou sweep` and `hukou sensitivity` on tiny sweeps
+(Taiyuan at scale=200 to 2020). Usage: sweep_checks.py HUKOU WORKDIR CHECK."""
+import os
+import shutil
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+import xarray as xr
+
+HUKOU, WORK, CHECK = sys.argv[1], os.path.join(sys.argv[2], sys.argv[3]), sys.argv[3]
+
+HEAD = """scenario = "taiyuan"
+set = ["scale=200", "horizon=2020"]
+replicates = 2
+seed = 11
+"""
+GRID = HEAD + """[design]
+kind = "grid"
+[[parameters]]
+key = "decision.asc_settle"
+range = [-4.0, -2.0]
+levels = 3
+[[parameters]]
+key = "zones.小店区.wage"
+values = [3000, 5000]
+"""
+SOBOL = HEAD.replace("replicates = 2", "replicates = 1") + """[design]
+kind = "sobol"
+samples = 8
+[[parameters]]
+key = "decision.asc_settle"
+range = [-4.0, -2.0]
+[[parameters]]
+key = "zones.小店区.wage"
+range = [3000, 5000]
+"""
+
+
+def hukou(*args, expect=0):
+    p = subprocess.run([HUKOU, *args], capture_output=True, text=True)
+    assert p.returncode == expect, f"{args}: exit {p.returncode}\n{p.stdout}\n{p.stderr}"
+    return p
+
+
+def sweep_file(name, text):
+    path = os.path.join(WORK, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def data(directory):
+    """Every series of every run, read through the master file."""
+    with h5py.File(os.path.join(directory, "sweep.h5"), "r") as f:
+        return {k: f[k][()] for k in f if f[k].dtype == np.float64 and f[k].ndim >= 3}
+
+
+def same(a, b):
+    assert a.keys() == b.keys()
+    for k in a:
+        assert a[k].tobytes() == b[k].tobytes(), k
+        assert not np.isnan(a[k]).any(), k
+
+
+def check_xarray():
+    out = os.path.join(WORK, "out")
+    p = hukou("sweep", sweep_file("grid.toml", GRID), "-o", out)
+    assert "6 runs" in p.stdout and "estimated time" in p.stdout, p.stdout
+    ds = xr.open_dataset(os.path.join(out, "sweep.h5"))
+    rate = ds["registered_urbanization_rate"]
+    assert rate.dims == ("run", "replicate", "period"), rate.dims
+    assert rate.shape == (6, 2, 4)
+    assert list(ds["period"].values) == [2017, 2018, 2019, 2020]
+    assert list(ds["decision.asc_settle"].values) == [-4, -4, -3, -3, -2, -2]
+    assert ds["decision.asc_settle"].dims == ("run",)
+    assert ds["settlements"].dims == ("run", "replicate", "period", "zone", "channel")
+    assert not np.isnan(rate.values).any()
+    # Higher settling constant, more registered urbanization (same random numbers).
+    last = rate.isel(period=-1).mean("replicate").values
+    assert last[4] > last[0], last
+    # The directory moves whole; a missing run reads as NaN.
+    moved = os.path.join(WORK, "moved")
+    shutil.move(out, moved)
+    os.remove(os.path.join(moved, "runs", "run_000003.h5"))
+    hukou("sweep", "merge", moved)
+    ds = xr.open_dataset(os.path.join(moved, "sweep.h5"), engine="h5netcdf")
+    r = ds["registered_urbanization_rate"].values
+    assert np.isnan(r[3]).all() and not np.isnan(r[2]).any()
+
+
+def check_resume():
+    f = sweep_file("grid.toml", GRID)
+    full, cut = os.path.join(WORK, "full"), os.path.join(WORK, "cut")
+    hukou("sweep", f, "-o", full, "-q")
+    hukou("sweep", f, "-o", cut, "-q")
+    for r in (0, 2, 5):  # a sweep killed before these runs were written
+        os.remove(os.path.join(cut, "runs", f"run_{r:06d}.h5"))
+    os.remove(os.path.join(cut, "sweep.h5"))
+    open(os.path.join(cut, "runs", "run_000002.h5.tmp"), "w").write("partial")  # a killed writer
+    p = hukou("sweep", f, "-o", cut, "--resume", "-q")
+    assert "3 to run" in p.stdout, p.stdout
+    same(data(full), data(cut))
+    p = hukou("sweep", f, "-o", cut, "-q")
+    assert "0 to run" in p.stdout, p.stdout
+    # Another sweep file may not resume into this directory.
+    other = sweep_file("other.toml", GRID.replace("seed = 11", "seed = 12"))
+    p = hukou("sweep", other, "-o", cut, "--resume", expect=2)
+    assert "different sweep" in p.stderr, p.stderr
+    hukou("sweep", f, "-o", os.path.join(WORK, "none"), "--resume", expect=2)
+
+
+def check_shards():
+    f = sweep_file("grid.toml", GRID)
+    full, sh = os.path.join(WORK, "full"), os.path.join(WORK, "sharded")
+    hukou("sweep", f, "-o", full, "-q")
+    p = hukou("sweep", f, "-o", sh, "--shard", "0/2", "-q")
+    assert "3 to run" in p.stdout and "merge" in p.stdout, p.stdout
+    assert sorted(os.listdir(os.path.join(sh, "runs"))) == [f"run_{r:06d}.h5" for r in (0, 2, 4)]
+    env = dict(os.environ, SLURM_ARRAY_TASK_ID="2", SLURM_ARRAY_TASK_COUNT="2", SLURM_ARRAY_TASK_MIN="1")
+    p = subprocess.run([HUKOU, "sweep", f, "-o", sh, "-q"], capture_output=True, text=True, env=env)
+    assert p.returncode == 0 and "shard 1/2" in p.stdout, p.stdout + p.stderr
+    hukou("sweep", "merge", sh)
+    same(data(full), data(sh))
+    hukou("sweep", f, "-o", sh, "--shard", "2/2", expect=2)
+
+
+def check_sensitivity():
+    out = os.path.join(WORK, "sobol")
+    p = hukou("sweep", sweep_file("sobol.toml", SOBOL), "-o", out, "-q")
+    assert "32 runs" in p.stdout, p.stdout
+    p = hukou("sensitivity", out)
+    assert "decision.asc_settle" in p.stdout and "ST" in p.stdout, p.stdout
+    g = xr.open_dataset(os.path.join(out, "sweep.h5"), group="sensitivity")
+    assert list(g["parameter"].values) == ["decision.asc_settle", "zones.小店区.wage"]
+    st = g["ST"].values
+    assert st[0] > st[1], st  # the settling constant matters more than one district's wage
+    assert g.attrs["year"] == "2020"
+    assert xr.open_dataset(os.path.join(out, "sweep.h5"))["registered_urbanization_rate"].shape == (32, 1, 4)
+    morris = SOBOL.replace('kind = "sobol"\nsamples = 8', 'kind = "morris"\ntrajectories = 3\nlevels = 4')
+    mo = os.path.join(WORK, "morris")
+    hukou("sweep", sweep_file("morris.toml", morris), "-o", mo, "-q")
+    p = hukou("sensitivity", mo, "--output", "resident_urbanization_rate", "--year", "2019")
+    assert "mu_star" in p.stdout, p.stdout
+    grid = os.path.join(WORK, "grid")
+    hukou("sweep", sweep_file("grid.toml", GRID), "-o", grid, "-q")
+    hukou("sensitivity", grid, expect=2)
+    hukou("sensitivity", mo, "--output", "settlements", expect=2)
+
+
+def check_bad_files():
+    p = hukou("sweep", sweep_file("bad.toml", GRID.replace("levels = 3", "levls = 3")), "-o", os.path.join(WORK, "b"), expect=2)
+    assert "bad.toml:10:1" in p.stderr and "did you mean 'levels'" in p.stderr, p.stderr
+    p = hukou("sweep", sweep_file("bad2.toml", GRID.replace("[-4.0, -2.0]", "[-40.0, -2.0]")), "-o", os.path.join(WORK, "b"), expect=2)
+    assert "parameters[1].range[1]" in p.stderr, p.stderr
+    assert not os.path.exists(os.path.join(WORK, "b"))
+
+
+def check_mpi():
+    f = sweep_file("grid.toml", GRID)
+    full, mp = os.path.join(WORK, "full"), os.path.join(WORK, "mpi")
+    hukou("sweep", f, "-o", full, "-q")
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    p = subprocess.run(["mpirun", "--oversubscribe", "-n", "2", HUKOU, "sweep", f, "-o", mp, "--mpi", "-q"],
+                       capture_output=True, text=True, env=env)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "shard 0/2" in p.stdout and "Wrote" in p.stdout, p.stdout
+    same(data(full), data(mp))
+
+
+shutil.rmtree(WORK, ignore_errors=True)
+os.makedirs(WORK)
+globals()["check_" + CHECK]()
+print("ok")
