@@ -17,7 +17,9 @@ from .load import (  # noqa: F401
     indicator,
     load_comparison,
     load_run,
+    load_sensitivity,
     load_sweep,
+    swept_parameters,
     run_frame,
 )
 

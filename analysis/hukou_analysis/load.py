@@ -193,5 +193,32 @@ def comparison_summary(diff, variable, zone=None, level=0.90, baseline=None, wha
 
 
 def load_sweep(path):
-    """A parameter sweep. Not available yet: the sweep feature of `hukou` is being built."""
-    raise NotImplementedError("sweeps are not supported yet (the `hukou sweep` output format is not final)")
+    """A parameter sweep (`hukou sweep ... -o DIR`): its master file as one xarray
+    Dataset, every output with dims (run, replicate, ...) and each swept parameter a
+    variable along `run`. PATH is the sweep directory or its sweep.h5. Runs not
+    (yet) finished read as NaN."""
+    p = os.path.join(path, "sweep.h5") if os.path.isdir(path) else path
+    if not os.path.exists(p):
+        raise FileNotFoundError(f"no sweep master file at {p} (run `hukou sweep` or `hukou sweep merge`)")
+    ds = xr.open_dataset(p)
+    ds.attrs["swept_parameters"] = swept_parameters(ds)
+    return ds
+
+
+def swept_parameters(sweep):
+    """The swept parameter keys, in the sweep file's order."""
+    return [k for k in sweep.attrs.get("sweep_parameters", "").split(" ") if k and k in sweep.variables]
+
+
+def load_sensitivity(path):
+    """The `sensitivity` group of a sweep (`hukou sensitivity DIR`) as a DataFrame
+    indexed by parameter (Sobol S1/ST with intervals, or Morris mu_star/mu/sigma),
+    with its output, year and method in .attrs; None if not computed yet."""
+    p = os.path.join(path, "sweep.h5") if os.path.isdir(path) else path
+    with h5py.File(p, "r") as f:
+        if "sensitivity" not in f:
+            return None
+    with xr.open_dataset(p, group="sensitivity") as g:
+        df = g.to_dataframe()
+        df.attrs.update({k: g.attrs[k] for k in ("output", "year", "design", "method") if k in g.attrs})
+    return df

@@ -175,6 +175,62 @@ def plot_county_scores(run):
     return fig
 
 
+def plot_sweep_response(sweep, output="registered_urbanization_rate", year=None):
+    """One panel per swept parameter: the output (mean over replicates, in `year`,
+    default the last) of every run against the parameter's value."""
+    from .load import swept_parameters
+    _setup()
+    params = swept_parameters(sweep)
+    if not params:
+        raise ValueError("the sweep names no swept parameters")
+    da = sweep[output]
+    y = da.sel(period=year if year is not None else int(da.period[-1])).mean("replicate")
+    for dim in [d for d in y.dims if d != "run"]:  # counts per zone/channel: the total
+        y = y.sum(dim)
+    rate = output.endswith("rate") or output.endswith("rate_zone")
+    fig, axes = plt.subplots(1, len(params), figsize=(4.2 * len(params) + 0.6, 3.8), squeeze=False)
+    for ax, key in zip(axes[0], params):
+        ax.scatter(sweep[key].values, 100 * y.values if rate else y.values, s=14, alpha=0.75)
+        ax.set_xlabel(key)
+        if rate:
+            ax.yaxis.set_major_formatter(PercentFormatter())
+        else:
+            _persons(ax)
+    when = year if year is not None else int(da.period[-1])
+    axes[0][0].set_ylabel(f"{_LABELS.get(output, output)}, {when}" + (" (%)" if rate else ""))
+    fig.suptitle(f"{sweep.attrs.get('sweep_design', '')} sweep: response of {output} in {when} "
+                 f"({sweep.sizes['run']} runs, mean over {sweep.sizes['replicate']} replicates)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_sensitivity(table):
+    """A ranked bar chart of a sweep's sensitivity (load_sensitivity): first-order and
+    total Sobol indices with their bootstrap intervals, or Morris mu* with sigma."""
+    _setup()
+    sobol = "S1" in table.columns
+    key = "ST" if sobol else "mu_star"
+    t = table.sort_values(key)
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(t) + 1.8))
+    pos = np.arange(len(t))
+    if sobol:
+        for off, col, lab in ((-0.18, "S1", "first order S1"), (0.18, "ST", "total ST")):
+            err = np.vstack([t[col] - t[col + "_lo"], t[col + "_hi"] - t[col]]).clip(min=0)
+            ax.barh(pos + off, t[col], height=0.34, xerr=err, capsize=3, label=lab)
+        ax.set_xlabel("Sobol index (share of output variance), 95% bootstrap interval")
+    else:
+        ax.barh(pos - 0.18, t["mu_star"], height=0.34, label="mu* (mean |elementary effect|)")
+        ax.barh(pos + 0.18, t["sigma"], height=0.34, label="sigma (interactions, non-linearity)")
+        ax.set_xlabel("elementary effect per unit of the parameter's range")
+    ax.set_yticks(pos, t.index)
+    ax.set_ylabel("swept parameter")
+    what = f"{table.attrs.get('output', '')} {table.attrs.get('year', '')}".strip()
+    ax.set_title(f"Sensitivity of {what}: parameters ranked" if what else "Sensitivity: parameters ranked")
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
 def save_figure(fig, stem, formats=("png", "svg")):
     """Writes STEM.png and STEM.svg; returns the paths."""
     paths = []

@@ -34,3 +34,30 @@ def runs(tmp_path_factory):
     shutil.copy(base, plain)    # never evaluated: the evaluation is computed in Python
     hukou("evaluate", base)
     return {"base": base, "whatif": whatif, "qiannan": qiannan, "plain": plain, "dir": d}
+
+
+SWEEP = """scenario = "taiyuan"
+set = ["scale=200", "horizon=2020"]
+replicates = 2
+seed = 7
+[design]
+kind = "sobol"
+samples = 8
+[[parameters]]
+key = "decision.asc_settle"
+range = [-4.0, -2.0]
+[[parameters]]
+key = "zones.小店区.wage"
+range = [3000, 5000]
+"""
+
+
+@pytest.fixture(scope="session")
+def sweep(tmp_path_factory):
+    """A tiny Sobol sweep (32 runs at scale 200) with its sensitivity computed."""
+    d = tmp_path_factory.mktemp("sweep")
+    spec = d / "sweep.toml"
+    spec.write_text(SWEEP, encoding="utf-8")
+    hukou("sweep", str(spec), "-o", str(d / "out"))
+    hukou("sensitivity", str(d / "out"))
+    return str(d / "out")

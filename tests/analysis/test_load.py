@@ -1,10 +1,11 @@
+import os
 import numpy as np
 import pandas as pd
 import pytest
 import xarray as xr
 
 from hukou_analysis import (ComparisonError, comparison_summary, compute_evaluation, county_scores,
-                            evaluation_table, indicator, load_comparison, load_run, load_sweep, run_frame)
+                            evaluation_table, indicator, load_comparison, load_run, load_sensitivity, load_sweep, run_frame)
 
 
 def test_load_run(runs):
@@ -72,6 +73,23 @@ def test_comparison_refuses_unpaired(runs):
         load_comparison(runs["base"], runs["qiannan"])
 
 
-def test_sweep_not_yet():
-    with pytest.raises(NotImplementedError):
-        load_sweep("x.h5")
+def test_load_sweep(sweep):
+    ds = load_sweep(sweep)
+    assert ds.registered_urbanization_rate.dims == ("run", "replicate", "period")
+    assert ds.sizes["run"] == 32 and ds.sizes["replicate"] == 2
+    assert ds.attrs["swept_parameters"] == ["decision.asc_settle", "zones.小店区.wage"]
+    asc = ds["decision.asc_settle"].values
+    assert asc.min() >= -4.0 and asc.max() <= -2.0
+    # A higher settlement constant never gives a lower registered rate (same random numbers).
+    last = ds.registered_urbanization_rate.isel(period=-1).mean("replicate").values
+    assert np.corrcoef(asc, last)[0, 1] > 0.9
+    with pytest.raises(FileNotFoundError):
+        load_sweep(os.path.join(sweep, "nowhere"))
+
+
+def test_load_sensitivity(sweep):
+    df = load_sensitivity(sweep)
+    assert list(df.index) == ["decision.asc_settle", "zones.小店区.wage"]
+    assert {"S1", "ST", "S1_lo", "ST_hi"} <= set(df.columns)
+    assert df.attrs["output"] == "registered_urbanization_rate"
+    assert df.loc["decision.asc_settle", "ST"] > df.loc["zones.小店区.wage", "ST"]

@@ -79,3 +79,19 @@ def test_plot_county_scores(runs, tmp_path):
     assert "out of 100" in t and "三都县" in t
     _check_saved(fig, tmp_path / "county")
     assert plots.plot_county_scores(runs["base"]) is None
+
+
+def test_plot_sweep_response(sweep, tmp_path):
+    from hukou_analysis import load_sweep
+    fig = plots.plot_sweep_response(load_sweep(sweep))
+    assert len([a for a in fig.axes if a.collections]) == 2  # one panel per swept parameter
+    assert "zones.小店区.wage" in _texts(fig)
+    _check_saved(fig, tmp_path / "sweep_response")
+
+
+def test_plot_sensitivity(sweep, tmp_path):
+    from hukou_analysis import load_sensitivity
+    fig = plots.plot_sensitivity(load_sensitivity(sweep))
+    texts = _texts(fig)
+    assert "first order S1" in texts and "total ST" in texts and "decision.asc_settle" in texts
+    _check_saved(fig, tmp_path / "sensitivity")
