@@ -31,15 +31,6 @@ struct RunOptions {
   bool quiet = false;
 };
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 int run(const RunOptions& o) {
   const Scenario sc = scenario::load(o.scenario, o.set);
   const std::filesystem::path out = o.output.empty() ? std::filesystem::path(sc.name + ".h5") : std::filesystem::path(o.output);
@@ -65,7 +56,7 @@ int run(const RunOptions& o) {
   meta.git_commit = kGitCommit;
   meta.scenario_name = sc.name;
   meta.scenario_text = sc.source_text;
-  meta.created = utc_now();
+  meta.created = output::utc_now();
   meta.seed = seed;
   meta.threads = threads;
   meta.scale = sc.scale;

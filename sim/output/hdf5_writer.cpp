@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cerrno>
 #include <numeric>
 #include <set>
@@ -177,6 +178,15 @@ void remove_tmp(const fs::path& tmp) noexcept {
 }
 
 }  // namespace
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 void write_run_file(const fs::path& path, const std::vector<RunResult>& replicates,
                     const RunMetadata& meta) {

@@ -50,6 +50,9 @@ class OutputError : public std::runtime_error {
   using runtime_error::runtime_error;
 };
 
+// The current time as ISO-8601 UTC (RunMetadata::created).
+std::string utc_now();
+
 // Writes all replicates (same years/zones/channels; throws OutputError otherwise) into one file.
 void write_run_file(const std::filesystem::path& path, const std::vector<RunResult>& replicates,
                     const RunMetadata& meta);

@@ -29,15 +29,6 @@ std::string value_text(const SweptParam& p, double v) {
   return scenario::detail::fmt(v);
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::size_t mem_available_bytes() {
   std::ifstream in("/proc/meminfo");
   std::string key;
@@ -83,7 +74,7 @@ double execute_run(const SweepSpec& s, const std::vector<double>& row, std::size
   meta.git_commit = tool.commit;
   meta.scenario_name = sc.name;
   meta.scenario_text = sc.source_text;
-  meta.created = utc_now();
+  meta.created = output::utc_now();
   meta.seed = s.seed;
   meta.scale = sc.scale;
   for (std::size_t r = 0; r < s.replicates; ++r) meta.replicate_seeds.push_back(replicate_seed(s.seed, r));
