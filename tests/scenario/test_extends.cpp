@@ -8,25 +8,9 @@
 using namespace scenario_test;
 using hukou::scenario::load_file;
 
-namespace {
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("hukou_scenario_test_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return path / name;
-  }
-};
+using scenario_test::TempDir;
 
+namespace {
 std::vector<Diagnostic> load_errors(const fs::path& p) {
   try {
     load_file(p);

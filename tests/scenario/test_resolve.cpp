@@ -13,25 +13,9 @@ using hukou::scenario::resolve;
 using hukou::scenario::resolve_text;
 using hukou::scenario::Resolved;
 
-namespace {
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("hukou_resolve_test_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return path / name;
-  }
-};
+using scenario_test::TempDir;
 
+namespace {
 // How the loader names a parent file in origins and messages.
 std::string parent(const fs::path& p) { return "parent " + p.lexically_normal().string(); }
 
