@@ -5,113 +5,117 @@
 namespace hukou {
 
 namespace {
-inline float b(bool x) { return x ? 1.0f : 0.0f; }
-inline void set(AttrValues& v, Attr a, float x) { v[static_cast<std::size_t>(a)] = x; }
+inline std::uint64_t bit_if(bool x, Attr a) { return static_cast<std::uint64_t>(x) << static_cast<unsigned>(a); }
+inline void set_num(Facts& f, Attr a, float x) { f.num[static_cast<std::size_t>(a)] = x; }
+
+constexpr std::uint64_t kPersonFlags =
+    attr_bit(Attr::permit) | attr_bit(Attr::employed) | attr_bit(Attr::formal_job) | attr_bit(Attr::college_grad) |
+    attr_bit(Attr::skilled_worker) | attr_bit(Attr::vocational_grad) | attr_bit(Attr::overseas_returnee) |
+    attr_bit(Attr::veteran) | attr_bit(Attr::rural_student) | attr_bit(Attr::new_generation);
+constexpr std::uint64_t kMemberPass = attr_bit(Attr::whole_family) | attr_bit(Attr::school_children);
+
+// Calls f(person) for each adult member until it returns true; whether it did.
+template <class F>
+bool any_adult(const World& w, std::uint32_t h, F&& f) {
+  const std::uint32_t first = w.pop.h.first[h], n = w.pop.h.members[h];
+  const int adult = w.sc.params.moves_adult_age;
+  for (std::uint32_t i = first; i < first + n; ++i)
+    if (age_of(w, i) >= adult && f(i)) return true;
+  return false;
+}
+
+inline void set_settled(Facts& f, bool settled) {
+  f.flags = (f.flags & ~attr_bit(Attr::settled)) | bit_if(settled, Attr::settled);
+}
 }  // namespace
 
-void household_attrs(const World& w, std::uint32_t h, AttrValues& v) {
+void household_facts(const World& w, std::uint32_t h, std::uint64_t reads, Facts& f) {
   const auto& H = w.pop.h;
   const auto& P = w.pop.p;
   const std::uint32_t first = H.first[h], n = H.members[h];
   bool whole = true;
   int kids = 0;
-  for (std::uint32_t i = first; i < first + n; ++i) {
-    whole = whole && (P.flags[i] & pflag::in_town);
-    const int age = age_of(w, i);
-    kids += age >= 6 && age <= 14;
+  if (reads & kMemberPass) {
+    for (std::uint32_t i = first; i < first + n; ++i) {
+      whole = whole && (P.flags[i] & pflag::in_town);
+      const int age = age_of(w, i);
+      kids += age >= 6 && age <= 14;
+    }
   }
   const Tenure t = H.tenure[h];
   const bool town = H.loc[h] == Location::town;
   const bool owns = t == Tenure::purchase_contract || t == Tenure::titled_home;
-  set(v, Attr::whole_family, b(town && whole));
-  set(v, Attr::household_size, static_cast<float>(n));
-  set(v, Attr::school_children, static_cast<float>(kids));
-  set(v, Attr::local_origin, b(H.origin[h] != kOutside));
-  set(v, Attr::in_town, b(town));
-  set(v, Attr::settled, b(P.flags[first] & pflag::settled));
-  set(v, Attr::purchase_contract, b(town && owns));
-  set(v, Attr::owns_home, b(town && owns));
-  set(v, Attr::registered_rental, b(town && t == Tenure::registered_rental));
-  set(v, Attr::stable_residence,
-      b(town && (owns || t == Tenure::registered_rental || t == Tenure::public_rental)));
-  set(v, Attr::public_rental, b(town && t == Tenure::public_rental));
-  set(v, Attr::relocated, b(H.flags[h] & hflag::relocated));
-  set(v, Attr::land_rights, b((H.flags[h] & (hflag::land | hflag::homestead)) && !(H.flags[h] & hflag::exited)));
+  f.flags = bit_if(town && whole, Attr::whole_family) | bit_if(H.origin[h] != kOutside, Attr::local_origin) |
+            bit_if(town, Attr::in_town) | bit_if(P.flags[first] & pflag::settled, Attr::settled) |
+            bit_if(town && owns, Attr::purchase_contract) | bit_if(town && owns, Attr::owns_home) |
+            bit_if(town && t == Tenure::registered_rental, Attr::registered_rental) |
+            bit_if(town && (owns || t == Tenure::registered_rental || t == Tenure::public_rental),
+                   Attr::stable_residence) |
+            bit_if(town && t == Tenure::public_rental, Attr::public_rental) |
+            bit_if(H.flags[h] & hflag::relocated, Attr::relocated) |
+            bit_if((H.flags[h] & (hflag::land | hflag::homestead)) && !(H.flags[h] & hflag::exited),
+                   Attr::land_rights);
+  set_num(f, Attr::household_size, static_cast<float>(n));
+  set_num(f, Attr::school_children, static_cast<float>(kids));
 }
 
-void person_attrs(const World& w, std::uint32_t i, AttrValues& v) {
+void person_facts(const World& w, std::uint32_t i, Facts& f) {
   const auto& P = w.pop.p;
-  const auto f = P.flags[i];
-  set(v, Attr::age, static_cast<float>(age_of(w, i)));
-  set(v, Attr::years_in_town, static_cast<float>(P.town_years[i]));
-  set(v, Attr::si_years, static_cast<float>(P.si_years[i]));
-  set(v, Attr::permit, b(P.permit_years[i] > 0));
-  set(v, Attr::permit_years, static_cast<float>(P.permit_years[i]));
-  set(v, Attr::employed, b(P.emp[i] != Emp::none));
-  set(v, Attr::formal_job, b(P.emp[i] == Emp::formal));
-  set(v, Attr::college_grad, b(f & pflag::college));
-  set(v, Attr::skilled_worker, b(f & pflag::skilled));
-  set(v, Attr::vocational_grad, b(f & pflag::vocational));
-  set(v, Attr::overseas_returnee, b(f & pflag::overseas));
-  set(v, Attr::veteran, b(f & pflag::veteran));
-  set(v, Attr::rural_student, b(f & pflag::rural_student));
-  set(v, Attr::new_generation, b(P.birth_year[i] >= 1980));
+  const auto pf = P.flags[i];
+  set_num(f, Attr::age, static_cast<float>(age_of(w, i)));
+  set_num(f, Attr::years_in_town, static_cast<float>(P.town_years[i]));
+  set_num(f, Attr::si_years, static_cast<float>(P.si_years[i]));
+  set_num(f, Attr::permit_years, static_cast<float>(P.permit_years[i]));
+  f.flags = (f.flags & ~kPersonFlags) | bit_if(P.permit_years[i] > 0, Attr::permit) |
+            bit_if(P.emp[i] != Emp::none, Attr::employed) | bit_if(P.emp[i] == Emp::formal, Attr::formal_job) |
+            bit_if(pf & pflag::college, Attr::college_grad) | bit_if(pf & pflag::skilled, Attr::skilled_worker) |
+            bit_if(pf & pflag::vocational, Attr::vocational_grad) |
+            bit_if(pf & pflag::overseas, Attr::overseas_returnee) | bit_if(pf & pflag::veteran, Attr::veteran) |
+            bit_if(pf & pflag::rural_student, Attr::rural_student) |
+            bit_if(P.birth_year[i] >= 1980, Attr::new_generation);
 }
 
-bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_override) {
-  if (cond.code.empty()) return true;
-  AttrValues v{};
-  household_attrs(w, h, v);
-  if (settled_override >= 0) v[static_cast<std::size_t>(Attr::settled)] = static_cast<float>(settled_override);
-  const std::uint32_t first = w.pop.h.first[h], n = w.pop.h.members[h];
-  const int adult = w.sc.params.moves_adult_age;
-  for (std::uint32_t i = first; i < first + n; ++i) {
-    if (age_of(w, i) < adult) continue;
-    person_attrs(w, i, v);
-    if (cond(v)) return true;
-  }
-  return false;
+bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int settled_override) {
+  if (cond.always_true()) return true;
+  Facts f;
+  household_facts(w, h, cond.reads(), f);
+  if (settled_override >= 0) set_settled(f, settled_override != 0);
+  // A condition on household facts alone needs only one adult to exist.
+  if (!cond.reads_person()) return cond(f) && any_adult(w, h, [](std::uint32_t) { return true; });
+  return any_adult(w, h, [&](std::uint32_t i) {
+    person_facts(w, i, f);
+    return cond(f);
+  });
 }
 
-AdmitsBoth admits_unsettled_and_settled(const World& w, const Condition& cond, std::uint32_t h) {
-  if (cond.code.empty()) return {true, true};
-  AttrValues v{};
-  household_attrs(w, h, v);
+AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition& cond, std::uint32_t h) {
+  if (cond.always_true()) return {true, true};
+  Facts f;
+  household_facts(w, h, cond.reads(), f);
   AdmitsBoth r;
-  const std::uint32_t first = w.pop.h.first[h], n = w.pop.h.members[h];
-  const int adult = w.sc.params.moves_adult_age;
-  auto& settled = v[static_cast<std::size_t>(Attr::settled)];
-  for (std::uint32_t i = first; i < first + n && !(r.unsettled && r.settled); ++i) {
-    if (age_of(w, i) < adult) continue;
-    person_attrs(w, i, v);
-    settled = 0.0f;
-    r.unsettled = r.unsettled || cond(v);
-    settled = 1.0f;
-    r.settled = r.settled || cond(v);
-  }
+  any_adult(w, h, [&](std::uint32_t i) {
+    person_facts(w, i, f);
+    set_settled(f, false);
+    r.unsettled = r.unsettled || cond(f);
+    set_settled(f, true);
+    r.settled = r.settled || cond(f);
+    return r.unsettled && r.settled;
+  });
   return r;
 }
 
 std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind kind) {
-  const auto& channels = w.sc.channels;
-  const std::size_t zone = w.pop.h.zone[h];
-  std::uint32_t candidates = 0;
-  for (std::size_t k = 0; k < channels.size() && k < 32; ++k)
-    if (channels[k].zones[zone] && !channels[k].events_only && channels[k].kind == kind) candidates |= 1u << k;
+  const std::uint32_t candidates = w.rules.candidates[static_cast<std::size_t>(kind)][w.pop.h.zone[h]];
   if (!candidates) return 0;
-  AttrValues v{};
-  household_attrs(w, h, v);
+  Facts f;
+  household_facts(w, h, w.rules.reads, f);
   std::uint32_t admitted = 0;
-  const std::uint32_t first = w.pop.h.first[h], n = w.pop.h.members[h];
-  const int adult = w.sc.params.moves_adult_age;
-  for (std::uint32_t i = first; i < first + n && admitted != candidates; ++i) {
-    if (age_of(w, i) < adult) continue;
-    person_attrs(w, i, v);
-    for (std::uint32_t rest = candidates & ~admitted; rest; rest &= rest - 1) {
-      const int k = std::countr_zero(rest);
-      if (channels[static_cast<std::size_t>(k)].condition(v)) admitted |= 1u << k;
-    }
-  }
+  any_adult(w, h, [&](std::uint32_t i) {
+    person_facts(w, i, f);
+    for (std::uint32_t rest = candidates & ~admitted; rest; rest &= rest - 1)
+      if (w.rules.channel[static_cast<std::size_t>(std::countr_zero(rest))](f)) admitted |= 1u << std::countr_zero(rest);
+    return admitted == candidates;
+  });
   return admitted;
 }
 

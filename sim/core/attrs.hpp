@@ -1,29 +1,33 @@
-// Fills the attribute values that conditions read (attributes.hpp) from agent state.
+// Tests households against conditions: fills the facts that conditions read
+// (attributes.hpp, compiled_condition.hpp) from agent state, household part once,
+// then each adult member in turn.
 #pragma once
 #include <cstdint>
 
-#include "attributes.hpp"
-#include "condition.hpp"
+#include "compiled_condition.hpp"
 #include "world.hpp"
 
 namespace hukou {
 
-void household_attrs(const World& w, std::uint32_t h, AttrValues& v);
-void person_attrs(const World& w, std::uint32_t person, AttrValues& v);
+// The household's facts; `reads` (attr_bit mask) says which attributes are
+// needed: those that take a pass over the members are filled only if read.
+void household_facts(const World& w, std::uint32_t h, std::uint64_t reads, Facts& f);
+// Overwrites the person part of `f` with one member's facts.
+void person_facts(const World& w, std::uint32_t person, Facts& f);
 
-// True if the condition holds for at least one adult member (household attributes
+// True if the condition holds for at least one adult member (household facts
 // shared). `settled_override`: evaluate as if the household had settled (-1: as is).
-bool admits(const World& w, const Condition& cond, std::uint32_t h, int settled_override = -1);
+bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int settled_override = -1);
 
 // Whether the condition admits the household as it is not settled and as if it
 // had settled, from one pass over its members.
 struct AdmitsBoth {
   bool unsettled = false, settled = false;
 };
-AdmitsBoth admits_unsettled_and_settled(const World& w, const Condition& cond, std::uint32_t h);
+AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition& cond, std::uint32_t h);
 
-// Bit k set if channel k, of the given kind, is open in the household's zone and
-// admits it. Attributes are filled once per member and every channel tested on them.
+// Bit k set if channel k, of the given kind, is open by choice in the household's
+// zone and admits it. Facts are filled once per member and every channel tested on them.
 std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind kind = ChannelKind::settle);
 
 }  // namespace hukou

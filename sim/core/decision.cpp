@@ -34,9 +34,9 @@ Utilities utilities(const World& w, std::uint32_t h) {
   // Housing: public rental eligibility gained by settling, times the chance of a
   // unit; a purchase subsidy paid only to hukou holders, weighted by affordability.
   double rental_gain = 0.0;
-  const Condition& rental = w.sc.public_rental_condition;
-  if (!owns && H.tenure[h] != Tenure::public_rental && rental.uses(Attr::settled) && zs.rental_chance > 0.0) {
-    const AdmitsBoth a = admits_unsettled_and_settled(w, rental, h);
+  if (!owns && H.tenure[h] != Tenure::public_rental && (w.rules.public_rental.reads() & attr_bit(Attr::settled)) &&
+      zs.rental_chance > 0.0) {
+    const AdmitsBoth a = admits_unsettled_and_settled(w, w.rules.public_rental, h);
     if (a.settled && !a.unsettled) rental_gain = zs.rental_chance;
   }
   double subsidy_gain = 0.0;

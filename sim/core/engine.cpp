@@ -12,6 +12,7 @@ namespace {
 World initial_world(const Scenario& sc, std::uint64_t seed) {
   World w;
   w.sc = sc;
+  w.rules = compile_rules(sc);
   w.seed = seed;
   w.zs.resize(sc.zones.size());
   for (std::size_t z = 0; z < sc.zones.size(); ++z) {

@@ -7,6 +7,7 @@
 
 #include "counters.hpp"
 #include "population.hpp"
+#include "rules.hpp"
 #include "scenario.hpp"
 
 namespace hukou {
@@ -25,6 +26,7 @@ struct ZoneState {
 
 struct World {
   Scenario sc;
+  Rules rules;  // sc's conditions, compiled
   std::uint64_t seed = 0;
   int t = 0;  // period index; 0 is the base year
   Population pop;

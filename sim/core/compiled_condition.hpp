@@ -1,0 +1,76 @@
+// A condition prepared for the per-agent loops. The RPN program (condition.hpp)
+// is the definition; interpreting it per adult and per channel, over a float per
+// attribute, cost about a third of a period (docs/performance.md). Here every
+// distinct test becomes an "atom" read from packed facts (flags as bits, the few
+// numbers as floats), and the boolean formula over the atoms is tabulated once:
+// with up to 16 atoms the truth table takes at most 8 KiB (one 64-bit word up to
+// 6 atoms), so evaluating the formula is a load and a shift. Longer conditions
+// keep the RPN, evaluated over the atoms' outcomes.
+// Results equal the interpreter's for every input (tests/core/test_compiled_condition.cpp).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "attributes.hpp"
+#include "condition.hpp"
+
+namespace hukou {
+
+// The attribute values of one adult of one household, packed: bit a of `flags`
+// is flag attribute a; `num[a]` holds numeric attribute a (other entries unused).
+struct Facts {
+  std::uint64_t flags = 0;
+  std::array<float, kAttrCount> num{};
+};
+
+inline constexpr std::uint64_t attr_bit(Attr a) { return std::uint64_t{1} << static_cast<unsigned>(a); }
+
+class CompiledCondition {
+ public:
+  CompiledCondition() = default;  // always true
+  explicit CompiledCondition(const Condition& c);
+
+  bool always_true() const noexcept { return always_; }
+  // The condition's value for one adult's facts.
+  bool operator()(const Facts& f) const noexcept {
+    if (always_) return true;
+    if (table_.empty()) return formula(f);
+    std::uint32_t bits = 0;
+    for (std::size_t j = 0; j < atoms_.size(); ++j) bits |= static_cast<std::uint32_t>(atom(atoms_[j], f)) << j;
+    return (table_[bits >> 6] >> (bits & 63u)) & 1u;
+  }
+  // Attributes any test reads (bit per Attr), to fill only what is needed.
+  std::uint64_t reads() const noexcept { return reads_; }
+  // True if the value can depend on the person (not only on the household).
+  bool reads_person() const noexcept { return reads_person_; }
+
+ private:
+  // One distinct test. For a flag the outcome for 0 and for 1 is fixed at
+  // compile time; for a number the comparison is made as the interpreter does.
+  struct Atom {
+    Attr attr = Attr::age;
+    Cmp cmp = Cmp::truthy;
+    float value = 0.0f;
+    bool flag = false;
+    bool if_set = false, if_clear = false;  // flag outcomes
+  };
+  static bool atom(const Atom& a, const Facts& f) noexcept {
+    if (a.flag) return (f.flags & attr_bit(a.attr)) ? a.if_set : a.if_clear;
+    return compare(f.num[static_cast<std::size_t>(a.attr)], a.cmp, a.value);
+  }
+  // The RPN, each test by its atom: for conditions too long to tabulate.
+  bool formula(const Facts& f) const noexcept;
+
+  static constexpr std::size_t kMaxTabulated = 16;
+
+  bool always_ = true;
+  std::vector<Atom> atoms_;
+  std::vector<Instr> code_;               // the condition's RPN
+  std::vector<std::uint32_t> atom_of_;    // code_[k]'s atom, for tests
+  std::vector<std::uint64_t> table_;  // bit b: the value when atom j's outcome is bit j of b
+  std::uint64_t reads_ = 0;
+  bool reads_person_ = false;
+};
+
+}  // namespace hukou

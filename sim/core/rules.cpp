@@ -1,0 +1,23 @@
+#include "rules.hpp"
+
+namespace hukou {
+
+Rules compile_rules(const Scenario& sc) {
+  Rules r;
+  for (const Channel& ch : sc.channels) {
+    r.channel.emplace_back(ch.condition);
+    r.reads |= r.channel.back().reads();
+  }
+  r.public_rental = CompiledCondition(sc.public_rental_condition);
+  r.reads |= r.public_rental.reads();
+  for (auto& c : r.candidates) c.assign(sc.zones.size(), 0);
+  for (std::size_t k = 0; k < sc.channels.size() && k < 32; ++k) {
+    const Channel& ch = sc.channels[k];
+    if (ch.events_only) continue;
+    for (std::size_t z = 0; z < sc.zones.size(); ++z)
+      if (ch.zones[z]) r.candidates[static_cast<std::size_t>(ch.kind)][z] |= 1u << k;
+  }
+  return r;
+}
+
+}  // namespace hukou

@@ -1,0 +1,25 @@
+// The scenario's conditions compiled once per run (compiled_condition.hpp), with
+// what the per-household tests need to know up front: which channels each zone
+// opens by choice, per kind, and which attributes any condition reads.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "compiled_condition.hpp"
+#include "scenario.hpp"
+
+namespace hukou {
+
+struct Rules {
+  std::vector<CompiledCondition> channel;  // per channel, in the scenario's order
+  CompiledCondition public_rental;
+  // [kind][zone]: bit k set if channel k (k < 32) of that kind is open there by
+  // choice (not events_only).
+  std::array<std::vector<std::uint32_t>, 2> candidates;
+  std::uint64_t reads = 0;  // attributes read by any condition (attr_bit)
+};
+
+Rules compile_rules(const Scenario& sc);
+
+}  // namespace hukou
