@@ -40,6 +40,8 @@ class CompiledCondition {
     for (std::size_t j = 0; j < atoms_.size(); ++j) bits |= static_cast<std::uint32_t>(atom(atoms_[j], f)) << j;
     return (table_[bits >> 6] >> (bits & 63u)) & 1u;
   }
+  // False when the condition has too many distinct tests for a table.
+  bool tabulated() const noexcept { return always_ || !table_.empty(); }
   // Attributes any test reads (bit per Attr), to fill only what is needed.
   std::uint64_t reads() const noexcept { return reads_; }
   // True if the value can depend on the person (not only on the household).

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/attributes.hpp"
+#include "core/compiled_condition.hpp"
 #include "core/condition.hpp"
 #include "policy/condition_parser.hpp"
 
@@ -585,6 +586,30 @@ void check_result(const std::string& text, std::mt19937& rng) {
   REQUIRE(same_code(q.condition->code, c.code));
 }
 
+// The compiled form (core/compiled_condition.hpp) must equal the interpreter on
+// every input the model can give it: flags 0 or 1, numbers whole or halves.
+// Returns whether the condition was tabulated, to show both paths are covered.
+bool check_compiled(const Condition& c, std::mt19937& rng) {
+  const hukou::CompiledCondition fast(c);
+  std::uniform_int_distribution<int> bit(0, 1), num(0, 80);
+  for (int k = 0; k < 64; ++k) {
+    hukou::Facts f;
+    AttrValues v{};
+    for (const hukou::AttrInfo& a : hukou::attribute_catalogue()) {
+      if (a.kind == hukou::AttrKind::flag) {
+        const bool on = bit(rng) != 0;
+        if (on) f.flags |= hukou::attr_bit(a.attr);
+        v[idx(a.attr)] = on ? 1.0f : 0.0f;
+      } else {
+        v[idx(a.attr)] = f.num[idx(a.attr)] = static_cast<float>(num(rng)) / 2.0f;
+      }
+    }
+    INFO("condition: " << c.text);
+    REQUIRE(fast(f) == c(v));
+  }
+  return fast.tabulated();
+}
+
 }  // namespace
 
 TEST_CASE("policy parser fuzz: random bytes", "[policy][parser][fuzz]") {
@@ -648,13 +673,14 @@ TEST_CASE("policy parser fuzz: structured conditions and their mutations", "[pol
     }
   };
 
-  int valid = 0;
+  int valid = 0, tabulated = 0;
   for (int i = 0; i < 5000; ++i) {
     const std::string text = gen(6);
     const ParsedCondition p = parse_condition(text);
     INFO(text << "\n" << dump(p));
     REQUIRE(p.condition.has_value());
     check_result(text, rng);
+    tabulated += check_compiled(*p.condition, rng) ? 1 : 0;
     ++valid;
 
     // Mutate a few bytes: delete, duplicate, replace or insert.
@@ -672,4 +698,26 @@ TEST_CASE("policy parser fuzz: structured conditions and their mutations", "[pol
     check_result(m, rng);
   }
   CHECK(valid == 5000);
+  CHECK(tabulated == valid);  // up to 16 distinct tests: a truth table
+}
+
+TEST_CASE("compiled conditions too long to tabulate equal the interpreter", "[policy][compiled]") {
+  std::mt19937 rng(99);
+  std::vector<std::string_view> flags, numbers;
+  for (const hukou::AttrInfo& a : hukou::attribute_catalogue())
+    (a.kind == hukou::AttrKind::flag ? flags : numbers).push_back(a.name);
+  const std::array<std::string_view, 6> ops{"==", "!=", "<", "<=", ">", ">="};
+  const auto uniform = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+  for (int i = 0; i < 300; ++i) {
+    // 17-40 terms, each a distinct numeric test (threshold k) joined to a flag.
+    std::string text;
+    const std::size_t terms = 17 + uniform(24);
+    for (std::size_t k = 0; k < terms; ++k) {
+      if (k) text += uniform(2) ? " or " : " and ";
+      text += std::string("(") + (uniform(4) ? "" : "not ") + std::string(numbers[uniform(numbers.size())]) + " " +
+              std::string(ops[uniform(ops.size())]) + " " + std::to_string(k) + (uniform(2) ? " or " : " and ") +
+              std::string(flags[uniform(flags.size())]) + ")";
+    }
+    CHECK_FALSE(check_compiled(must_parse(text), rng));
+  }
 }
