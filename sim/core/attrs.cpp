@@ -6,7 +6,7 @@ namespace hukou {
 
 namespace {
 inline std::uint64_t bit_if(bool x, Attr a) { return static_cast<std::uint64_t>(x) << static_cast<unsigned>(a); }
-inline void set_num(Facts& f, Attr a, float x) { f.num[static_cast<std::size_t>(a)] = x; }
+inline void set_num(Facts& f, Attr a, float x) { f[a] = x; }
 
 constexpr std::uint64_t kPersonFlags =
     attr_bit(Attr::permit) | attr_bit(Attr::employed) | attr_bit(Attr::formal_job) | attr_bit(Attr::college_grad) |

@@ -1,6 +1,8 @@
 #include "compiled_condition.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace hukou {
 
@@ -14,6 +16,11 @@ CompiledCondition::CompiledCondition(const Condition& c) : always_(c.code.empty(
     a.cmp = in.cmp;
     a.value = in.value;
     a.flag = info(in.attr).kind == AttrKind::flag;
+    if (!a.flag) {
+      if (numeric_slot(in.attr) < 0)
+        throw std::logic_error("numeric attribute '" + std::string(info(in.attr).name) + "' has no slot in Facts");
+      a.slot = static_cast<std::uint8_t>(numeric_slot(in.attr));
+    }
     // Flags hold exactly 0 or 1, so each outcome is a constant of the test.
     a.if_set = compare(1.0f, in.cmp, in.value);
     a.if_clear = compare(0.0f, in.cmp, in.value);

@@ -17,11 +17,29 @@
 
 namespace hukou {
 
+// Numeric attributes have a slot each in Facts::num (kept small: the facts are
+// built per adult in the hottest loops); -1 for flags. compile checks every
+// numeric attribute of the catalogue has one.
+inline constexpr std::size_t kNumericAttrs = 6;
+constexpr int numeric_slot(Attr a) noexcept {
+  switch (a) {
+    case Attr::age: return 0;
+    case Attr::years_in_town: return 1;
+    case Attr::si_years: return 2;
+    case Attr::permit_years: return 3;
+    case Attr::household_size: return 4;
+    case Attr::school_children: return 5;
+    default: return -1;
+  }
+}
+
 // The attribute values of one adult of one household, packed: bit a of `flags`
-// is flag attribute a; `num[a]` holds numeric attribute a (other entries unused).
+// is flag attribute a; numbers in their slots.
 struct Facts {
   std::uint64_t flags = 0;
-  std::array<float, kAttrCount> num{};
+  std::array<float, kNumericAttrs> num{};
+  float& operator[](Attr a) noexcept { return num[static_cast<std::size_t>(numeric_slot(a))]; }
+  float operator[](Attr a) const noexcept { return num[static_cast<std::size_t>(numeric_slot(a))]; }
 };
 
 inline constexpr std::uint64_t attr_bit(Attr a) { return std::uint64_t{1} << static_cast<unsigned>(a); }
@@ -55,11 +73,12 @@ class CompiledCondition {
     Cmp cmp = Cmp::truthy;
     float value = 0.0f;
     bool flag = false;
+    std::uint8_t slot = 0;  // numbers: the slot in Facts::num
     bool if_set = false, if_clear = false;  // flag outcomes
   };
   static bool atom(const Atom& a, const Facts& f) noexcept {
     if (a.flag) return (f.flags & attr_bit(a.attr)) ? a.if_set : a.if_clear;
-    return compare(f.num[static_cast<std::size_t>(a.attr)], a.cmp, a.value);
+    return compare(f.num[a.slot], a.cmp, a.value);
   }
   // The RPN, each test by its atom: for conditions too long to tabulate.
   bool formula(const Facts& f) const noexcept;

@@ -601,7 +601,7 @@ bool check_compiled(const Condition& c, std::mt19937& rng) {
         if (on) f.flags |= hukou::attr_bit(a.attr);
         v[idx(a.attr)] = on ? 1.0f : 0.0f;
       } else {
-        v[idx(a.attr)] = f.num[idx(a.attr)] = static_cast<float>(num(rng)) / 2.0f;
+        v[idx(a.attr)] = f[a.attr] = static_cast<float>(num(rng)) / 2.0f;
       }
     }
     INFO("condition: " << c.text);
@@ -719,5 +719,20 @@ TEST_CASE("compiled conditions too long to tabulate equal the interpreter", "[po
               std::string(flags[uniform(flags.size())]) + ")";
     }
     CHECK_FALSE(check_compiled(must_parse(text), rng));
+  }
+}
+
+TEST_CASE("every numeric attribute has its own slot in the compiled facts", "[policy][compiled]") {
+  std::vector<int> used(hukou::kNumericAttrs, 0);
+  for (const hukou::AttrInfo& a : hukou::attribute_catalogue()) {
+    const int slot = hukou::numeric_slot(a.attr);
+    INFO(a.name);
+    if (a.kind == hukou::AttrKind::flag) {
+      CHECK(slot == -1);
+    } else {
+      REQUIRE(slot >= 0);
+      REQUIRE(slot < static_cast<int>(hukou::kNumericAttrs));
+      CHECK(++used[static_cast<std::size_t>(slot)] == 1);
+    }
   }
 }
