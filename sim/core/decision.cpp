@@ -8,21 +8,28 @@
 
 namespace hukou {
 
-Utilities utilities(const World& w, std::uint32_t h) {
+Utilities utilities(const World& w, std::uint32_t h, const HomePrices& prices) {
   const Params& prm = w.sc.params;
   const auto& P = w.pop.p;
   const auto& H = w.pop.h;
   const ZoneState& zs = w.zs[H.zone[h]];
   const std::uint32_t head = H.first[h], n = H.members[h];
   const int head_age = age_of(w, head);
+  const bool owns = owns_home(H.tenure[h]);
+  // A purchase subsidy that only settling brings; when there is one, its value
+  // needs the income of the members in town, summed in the same loop as the rest.
+  const double extra_subsidy = owns ? 0.0 : settling_subsidy(w, h);
+  const bool values_subsidy = extra_subsidy > 0.0;
   int kids = 0;
   bool left_behind = false;
+  double monthly = 0.0;
   for (std::uint32_t i = head; i < head + n; ++i) {
     const int age = age_of(w, i);
     kids += age >= 6 && age <= 14;
-    left_behind = left_behind || !(P.flags[i] & pflag::in_town);
+    const bool in_town = P.flags[i] & pflag::in_town;
+    left_behind = left_behind || !in_town;
+    if (values_subsidy && in_town) monthly += P.wage[i];
   }
-  const bool owns = owns_home(H.tenure[h]);
   const bool formal = P.emp[head] == Emp::formal;
   const bool local = H.origin[h] != kOutside;
 
@@ -40,10 +47,9 @@ Utilities utilities(const World& w, std::uint32_t h) {
     if (a.settled && !a.unsettled) rental_gain = zs.rental_chance;
   }
   double subsidy_gain = 0.0;
-  if (!owns) {
-    const double extra = purchase_subsidy(w, h, true) - purchase_subsidy(w, h, false);
-    if (extra > 0.0) subsidy_gain = extra / 1e4 * std::min(1.0, affordability(w, h, extra));
-  }
+  if (values_subsidy)
+    subsidy_gain = extra_subsidy / 1e4 *
+                   std::min(1.0, affordability(prm, monthly, extra_subsidy, prices[H.zone[h]]));
   // Rural rights: retained by law, but a perceived risk remains; certain loss when
   // a (counterfactual) policy requires surrender, partly offset by compensation.
   const double rights_value =

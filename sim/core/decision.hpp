@@ -14,7 +14,10 @@ struct Utilities {
   double ret = 0.0;
 };
 
-Utilities utilities(const World& w, std::uint32_t h);
+class HomePrices;
+
+// `prices`: this period's (housing_market.hpp), computed once by the caller.
+Utilities utilities(const World& w, std::uint32_t h, const HomePrices& prices);
 
 // Choice probabilities; settling has probability 0 when no channel is open.
 struct Choice {

@@ -22,6 +22,15 @@ struct Applicant {
   std::uint32_t h;
 };
 
+// afford^elasticity for afford in [0, 1]. pow(1, y) is exactly 1 for any y and
+// pow(+0, y) exactly +0 for y > 0 (C Annex F, which glibc follows), so the many
+// households at either end skip the call with the same result.
+double buy_response(double afford, double elasticity) {
+  if (afford == 1.0) return 1.0;
+  if (afford == 0.0 && elasticity > 0.0) return 0.0;
+  return std::pow(afford, elasticity);
+}
+
 void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) {
   const Params& prm = w.sc.params;
   auto& H = w.pop.h;
@@ -67,7 +76,8 @@ void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) 
 void housing(World& w) {
   const Params& prm = w.sc.params;
   auto& H = w.pop.h;
-  const auto period = static_cast<std::uint32_t>(w.t);
+  const rng::StreamKey housing_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::housing);
+  const HomePrices prices(w);
   if (w.t > 0)
     for (std::size_t z = 0; z < w.zones(); ++z)
       w.zs[z].rental_units += w.sc.zones[z].f.public_rental_additions / w.sc.scale;
@@ -79,11 +89,11 @@ void housing(World& w) {
     Tenure& t = H.tenure[h];
     if (t == Tenure::purchase_contract && H.tenure_years[h] >= prm.housing_title_after_years) t = Tenure::titled_home;
     if (owns_home(t)) return;
-    rng::Draws d(w.seed, period, H.id[h], rng::Stream::housing);
+    rng::Draws d(housing_key, H.id[h]);
     const bool settled = is_settled(w.pop, h);
     const double subsidy = purchase_subsidy(w, h, settled);
-    const double afford = std::min(1.0, affordability(w, h, subsidy));
-    if (d.uniform() < prm.housing_buy_rate * std::pow(afford, prm.housing_buy_elasticity)) {
+    const double afford = std::min(1.0, affordability(w, h, subsidy, prices));
+    if (d.uniform() < prm.housing_buy_rate * buy_response(afford, prm.housing_buy_elasticity)) {
       t = Tenure::purchase_contract;
       H.tenure_years[h] = 0;
       H.rental_wait[h] = 0;
