@@ -22,6 +22,54 @@ struct Applicant {
   std::uint32_t h;
 };
 
+// Per zone: the public rental units occupied and the households applying for one.
+struct Queues {
+  std::vector<std::int64_t> occupied;
+  std::vector<std::vector<Applicant>> queue;
+  explicit Queues(std::size_t zones) : occupied(zones, 0), queue(zones) {}
+};
+
+// Collected in parallel over fixed blocks of households, each block in household
+// order, and concatenated in block order: exactly the queues of a serial scan, so
+// the sort gives the same order for any thread count, even for applicants that
+// tie (two households with the same id).
+Queues collect_queues(const World& w, const std::vector<std::uint8_t>& applies) {
+  const Params& prm = w.sc.params;
+  const auto& H = w.pop.h;
+  const std::size_t nz = w.zones();
+  const rng::StreamKey tiebreak_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::rental_tiebreak);
+  const double step = std::max(1e-9, prm.policy_public_rental_priority_years);
+  constexpr std::uint32_t kBlock = 1u << 16;
+  const auto n = static_cast<std::uint32_t>(H.size());
+  std::vector<Queues> blocks((n + kBlock - 1) / kBlock, Queues(nz));
+  tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t b) {
+    Queues& q = blocks[b];
+    const auto begin = static_cast<std::uint32_t>(b * kBlock);
+    const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (b + 1) * kBlock));
+    for (std::uint32_t h = begin; h < end; ++h) {
+      if (H.loc[h] != Location::town) continue;
+      if (H.tenure[h] == Tenure::public_rental) ++q.occupied[H.zone[h]];
+      else if (applies[h]) {
+        const double years = w.pop.p.town_years[H.first[h]];
+        q.queue[H.zone[h]].push_back(
+            {std::floor(years / step) + H.rental_wait[h], rng::bits(tiebreak_key.key(H.id[h])), h});
+      }
+    }
+  });
+  Queues all(nz);
+  for (std::size_t z = 0; z < nz; ++z) {
+    std::size_t size = 0;
+    for (const Queues& q : blocks) size += q.queue[z].size();
+    all.queue[z].reserve(size);
+  }
+  for (const Queues& q : blocks)
+    for (std::size_t z = 0; z < nz; ++z) {
+      all.occupied[z] += q.occupied[z];
+      all.queue[z].insert(all.queue[z].end(), q.queue[z].begin(), q.queue[z].end());
+    }
+  return all;
+}
+
 // afford^elasticity for afford in [0, 1]. pow(1, y) is exactly 1 for any y and
 // pow(+0, y) exactly +0 for y > 0 (C Annex F, which glibc follows), so the many
 // households at either end skip the call with the same result.
@@ -32,25 +80,13 @@ double buy_response(double afford, double elasticity) {
 }
 
 void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) {
-  const Params& prm = w.sc.params;
   auto& H = w.pop.h;
   const std::size_t nz = w.zones();
-  std::vector<std::int64_t> occupied(nz, 0);
-  std::vector<std::vector<Applicant>> queue(nz);
-  const auto period = static_cast<std::uint32_t>(w.t);
-  for (std::uint32_t h = 0; h < H.size(); ++h) {
-    if (H.loc[h] != Location::town) continue;
-    if (H.tenure[h] == Tenure::public_rental) ++occupied[H.zone[h]];
-    else if (applies[h]) {
-      const double years = w.pop.p.town_years[H.first[h]];
-      const double step = std::max(1e-9, prm.policy_public_rental_priority_years);
-      queue[H.zone[h]].push_back(
-          {std::floor(years / step) + H.rental_wait[h], rng::bits(rng::key(w.seed, period, H.id[h], rng::Stream::rental_tiebreak)), h});
-    }
-  }
+  Queues queues = collect_queues(w, applies);
+  const std::vector<std::int64_t>& occupied = queues.occupied;
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
-    auto& q = queue[z];
+    auto& q = queues.queue[z];
     std::sort(q.begin(), q.end(), [](const Applicant& a, const Applicant& b) {
       return a.priority != b.priority ? a.priority > b.priority : a.tiebreak < b.tiebreak;
     });
