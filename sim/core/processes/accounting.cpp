@@ -16,8 +16,8 @@ void count_stocks(World& w) {
     if (H.loc[h] == Location::gone) return;
     const bool settled = is_settled(w.pop, h);
     const std::size_t z = H.zone[h];
+    c.add(z, Flow::agents, H.members[h]);
     for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
-      c.add(z, Flow::agents);
       const int res = residence_zone(w.pop, i), reg = registration_zone(w.pop, i);
       if (res >= 0) c.add(res, Flow::residents);
       if (reg >= 0) c.add(reg, Flow::registered);
