@@ -36,6 +36,20 @@ TEST_CASE("core shortcuts: pow and exp give exactly the values the model skips t
   CHECK(bits_of(std::exp(-zero)) == bits_of(1.0));
 }
 
+TEST_CASE("core shortcuts: a power of an affordability in [0, 1] is at most 1", "[core][shortcuts]") {
+  // housing's buys() skips affordability and pow for a draw at or above the buy rate.
+  std::uint64_t state = 0x0a4093822299f31dULL;
+  const auto uniform = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) * 0x1p-53;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const double afford = i % 3 == 0 ? std::nextafter(1.0, 0.0) : uniform();
+    const double elasticity = i % 2 == 0 ? 10.0 * uniform() : std::ldexp(uniform(), -(i % 60));
+    REQUIRE(std::pow(afford, elasticity) <= 1.0);
+  }
+}
+
 TEST_CASE("core shortcuts: choice probabilities are bitwise those of the plain formula", "[core][shortcuts]") {
   std::uint64_t state = 0x13198a2e03707344ULL;
   const auto uniform = [&] {

@@ -70,13 +70,19 @@ Queues collect_queues(const World& w, const std::vector<std::uint8_t>& applies) 
   return all;
 }
 
-// afford^elasticity for afford in [0, 1]. pow(1, y) is exactly 1 for any y and
-// pow(+0, y) exactly +0 for y > 0 (C Annex F, which glibc follows), so the many
-// households at either end skip the call with the same result.
-double buy_response(double afford, double elasticity) {
-  if (afford == 1.0) return 1.0;
-  if (afford == 0.0 && elasticity > 0.0) return 0.0;
-  return std::pow(afford, elasticity);
+// Whether renter h buys on draw u: u < rate * min(1, affordability)^elasticity.
+// The same outcome with less work where it is known: for elasticity >= 0 the power
+// is at most 1 (its exact value is, and pow is accurate to under an ulp), so rate
+// times it is at most rate and a draw u >= rate never buys, whatever the
+// affordability; pow(1, y) is exactly 1 and pow(+0, y > 0) exactly +0 (C Annex F).
+bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& prices, double u) {
+  const double rate = w.sc.params.housing_buy_rate, elasticity = w.sc.params.housing_buy_elasticity;
+  if (elasticity >= 0.0 && u >= rate) return false;
+  const double afford = std::min(1.0, affordability(w, h, subsidy, prices));
+  const double power = afford == 1.0                       ? 1.0
+                       : afford == 0.0 && elasticity > 0.0 ? 0.0
+                                                           : std::pow(afford, elasticity);
+  return u < rate * power;
 }
 
 void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) {
@@ -128,8 +134,7 @@ void housing(World& w) {
     rng::Draws d(housing_key, H.id[h]);
     const bool settled = is_settled(w.pop, h);
     const double subsidy = purchase_subsidy(w, h, settled);
-    const double afford = std::min(1.0, affordability(w, h, subsidy, prices));
-    if (d.uniform() < prm.housing_buy_rate * buy_response(afford, prm.housing_buy_elasticity)) {
+    if (buys(w, h, subsidy, prices, d.uniform())) {
       t = Tenure::purchase_contract;
       H.tenure_years[h] = 0;
       H.rental_wait[h] = 0;
