@@ -8,7 +8,6 @@
 // same logit without the settle alternative.
 #include "../decision.hpp"
 #include "../household_ops.hpp"
-#include "../housing_market.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
 
@@ -44,7 +43,7 @@ void decision(World& w) {
   const auto period = static_cast<std::uint32_t>(w.t);
   const bool exits_offered = prm.policy_rights_exit_compensation > 0.0 && prm.policy_rights_exit_rate > 0.0;
   const std::vector<OpenInterval> open = open_intervals(w.sc);
-  const HomePrices prices(w);
+  const UtilityTerms terms(w);
   const rng::StreamKey date_key(w.seed, period, rng::Stream::decision_date), choice_key(w.seed, period, rng::Stream::choice);
   for_households(w, [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] == Location::gone) return;
@@ -53,7 +52,7 @@ void decision(World& w) {
         rng::Draws d(date_key, H.id[h]);
         const double date = w.year() + d.uniform();
         if (open_channel(open, w.eligible[h], date) >= 0) {
-          Utilities u = utilities(w, h, prices);
+          Utilities u = utilities(w, h, terms);
           u.ret += prm.decision_asc_return_settled - prm.decision_asc_return;
           const Choice p = choice_probabilities(u, false);
           if (d.uniform() < p.ret) {
@@ -75,7 +74,7 @@ void decision(World& w) {
     rng::Draws d(choice_key, H.id[h]);
     const double date = w.year() + d.uniform();
     const int ch = open_channel(open, w.eligible[h], date);
-    const Choice p = choice_probabilities(utilities(w, h, prices), ch >= 0);
+    const Choice p = choice_probabilities(utilities(w, h, terms), ch >= 0);
     const double u = d.uniform();
     if (u < p.settle) settle(w, c, h, static_cast<std::uint8_t>(ch), true);
     else if (u >= p.settle + p.stay) send_home(w, c, h);
