@@ -32,6 +32,7 @@ struct UtilityTerms {
   std::vector<double> school_per_kid;  // per zone: public place as capacity allows, plus the exams
   Flag informal, formal, owns_home, new_generation, nonlocal;  // settle
   Flag jobless, left_behind;                                   // return
+
   double rights_risk;        // b_rights * risk
   double exit_compensation;  // b_exit_compensation * risk * compensation / 1e4
   double fee;                // b_fee * fee / 1e3

@@ -44,7 +44,8 @@ void decision(World& w) {
   const bool exits_offered = prm.policy_rights_exit_compensation > 0.0 && prm.policy_rights_exit_rate > 0.0;
   const std::vector<OpenInterval> open = open_intervals(w.sc);
   const UtilityTerms terms(w);
-  const rng::StreamKey date_key(w.seed, period, rng::Stream::decision_date), choice_key(w.seed, period, rng::Stream::choice);
+  const rng::StreamKey date_key(w.seed, period, rng::Stream::decision_date);
+  const rng::StreamKey choice_key(w.seed, period, rng::Stream::choice);
   for_households(w, [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] == Location::gone) return;
     if (is_settled(w.pop, h)) {

@@ -30,7 +30,8 @@ void jobs(World& w) {
   const auto period = static_cast<std::uint32_t>(w.t);
   const auto growth = static_cast<float>(1.0 + prm.jobs_wage_growth);
   const double wage_growth = std::pow(1.0 + prm.jobs_wage_growth, w.t);
-  const rng::StreamKey job_key(w.seed, period, rng::Stream::job), training_key(w.seed, period, rng::Stream::training);
+  const rng::StreamKey job_key(w.seed, period, rng::Stream::job);
+  const rng::StreamKey training_key(w.seed, period, rng::Stream::training);
   for_households(w, [&](std::uint32_t h, Counters&) {
     if (H.loc[h] != Location::town) return;
     for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
