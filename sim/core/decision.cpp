@@ -8,29 +8,59 @@
 
 namespace hukou {
 
-Utilities utilities(const World& w, std::uint32_t h) {
+namespace {
+UtilityTerms::Flag flag(double b) { return {b * 0.0, b * 1.0}; }
+}  // namespace
+
+UtilityTerms::UtilityTerms(const World& w) : prices(w), school_per_kid(w.zones()) {
+  const Params& prm = w.sc.params;
+  // School: hukou guarantees a public place and the local exams; a permit gives a
+  // place only as capacity allows, and the exams only where policy opens them.
+  for (std::size_t z = 0; z < school_per_kid.size(); ++z)
+    school_per_kid[z] =
+        (1.0 - w.zs[z].school_access) + prm.decision_exam_weight * (prm.policy_permit_exam_access ? 0.0 : 1.0);
+  informal = flag(prm.decision_b_social_insurance);
+  formal = flag(prm.decision_b_job_stability);
+  owns_home = flag(prm.decision_b_owns_home);
+  new_generation = flag(prm.decision_b_new_generation);
+  nonlocal = flag(prm.decision_attachment_nonlocal);
+  jobless = flag(prm.decision_b_return_jobless);
+  left_behind = flag(prm.decision_b_return_left_behind);
+  // Rural rights: retained by law, but a perceived risk remains; certain loss when
+  // a (counterfactual) policy requires surrender, partly offset by compensation.
+  const double risk = prm.policy_land_surrender_required ? 1.0 : prm.decision_rights_perceived_risk;
+  rights_risk = prm.decision_b_rights * risk;
+  exit_compensation = prm.decision_b_exit_compensation * risk * prm.policy_rights_exit_compensation / 1e4;
+  fee = prm.decision_b_fee * prm.policy_settle_fee / 1e3;
+}
+
+Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k) {
   const Params& prm = w.sc.params;
   const auto& P = w.pop.p;
   const auto& H = w.pop.h;
   const ZoneState& zs = w.zs[H.zone[h]];
   const std::uint32_t head = H.first[h], n = H.members[h];
   const int head_age = age_of(w, head);
+  const bool owns = owns_home(H.tenure[h]);
+  // A purchase subsidy that only settling brings; when there is one, its value
+  // needs the income of the members in town, summed in the same loop as the rest.
+  const double extra_subsidy = owns ? 0.0 : settling_subsidy(w, h);
+  const bool values_subsidy = extra_subsidy > 0.0;
   int kids = 0;
   bool left_behind = false;
+  double monthly = 0.0;
   for (std::uint32_t i = head; i < head + n; ++i) {
     const int age = age_of(w, i);
     kids += age >= 6 && age <= 14;
-    left_behind = left_behind || !(P.flags[i] & pflag::in_town);
+    const bool in_town = P.flags[i] & pflag::in_town;
+    left_behind = left_behind || !in_town;
+    if (values_subsidy && in_town) monthly += P.wage[i];
   }
-  const bool owns = owns_home(H.tenure[h]);
   const bool formal = P.emp[head] == Emp::formal;
   const bool local = H.origin[h] != kOutside;
 
   Utilities u;
-  // School: hukou guarantees a public place and the local exams; a permit gives a
-  // place only as capacity allows, and the exams only where policy opens them.
-  const double school_gain = kids * ((1.0 - zs.school_access) +
-                                     prm.decision_exam_weight * (prm.policy_permit_exam_access ? 0.0 : 1.0));
+  const double school_gain = kids * k.school_per_kid[H.zone[h]];
   // Housing: public rental eligibility gained by settling, times the chance of a
   // unit; a purchase subsidy paid only to hukou holders, weighted by affordability.
   double rental_gain = 0.0;
@@ -40,42 +70,38 @@ Utilities utilities(const World& w, std::uint32_t h) {
     if (a.settled && !a.unsettled) rental_gain = zs.rental_chance;
   }
   double subsidy_gain = 0.0;
-  if (!owns) {
-    const double extra = purchase_subsidy(w, h, true) - purchase_subsidy(w, h, false);
-    if (extra > 0.0) subsidy_gain = extra / 1e4 * std::min(1.0, affordability(w, h, extra));
-  }
-  // Rural rights: retained by law, but a perceived risk remains; certain loss when
-  // a (counterfactual) policy requires surrender, partly offset by compensation.
+  if (values_subsidy)
+    subsidy_gain = extra_subsidy / 1e4 *
+                   std::min(1.0, affordability(prm, monthly, extra_subsidy, k.prices[H.zone[h]]));
   const double rights_value =
       (H.flags[h] & hflag::exited) ? 0.0
       : (H.flags[h] & hflag::land ? H.land_mu[h] * prm.population_rights_value_per_mu : 0.0) +
             (H.flags[h] & hflag::homestead ? prm.population_homestead_value : 0.0);
-  const double risk = prm.policy_land_surrender_required ? 1.0 : prm.decision_rights_perceived_risk;
 
   u.settle = prm.decision_asc_settle + prm.decision_b_school * school_gain +
              prm.decision_b_public_rental * rental_gain + prm.decision_b_subsidy * subsidy_gain +
-             prm.decision_b_social_insurance * (formal ? 0.0 : 1.0) +
-             prm.decision_b_job_stability * (formal ? 1.0 : 0.0) + prm.decision_b_owns_home * (owns ? 1.0 : 0.0) +
-             prm.decision_b_years_in_town * std::min<int>(15, P.town_years[head]) -
-             prm.decision_b_rights * risk * rights_value +
-             prm.decision_b_exit_compensation * risk * prm.policy_rights_exit_compensation / 1e4 -
-             prm.decision_b_fee * prm.policy_settle_fee / 1e3 +
-             prm.decision_b_peer * w.peer_share[w.origin_group(H.origin[h])] +
-             prm.decision_b_new_generation * (P.birth_year[head] >= 1980 ? 1.0 : 0.0) -
-             prm.decision_b_age_settle * std::max(0, head_age - 40) -
-             prm.decision_attachment_nonlocal * (local ? 0.0 : 1.0);
-  u.ret = prm.decision_asc_return + prm.decision_b_return_jobless * (P.emp[head] == Emp::none ? 1.0 : 0.0) +
-          prm.decision_b_return_age * std::max(0, head_age - 50) +
-          prm.decision_b_return_left_behind * (left_behind ? 1.0 : 0.0);
+             k.informal(!formal) + k.formal(formal) + k.owns_home(owns) +
+             prm.decision_b_years_in_town * std::min<int>(15, P.town_years[head]) - k.rights_risk * rights_value +
+             k.exit_compensation - k.fee + prm.decision_b_peer * w.peer_share[w.origin_group(H.origin[h])] +
+             k.new_generation(P.birth_year[head] >= 1980) - prm.decision_b_age_settle * std::max(0, head_age - 40) -
+             k.nonlocal(!local);
+  u.ret = prm.decision_asc_return + k.jobless(P.emp[head] == Emp::none) +
+          prm.decision_b_return_age * std::max(0, head_age - 50) + k.left_behind(left_behind);
   return u;
 }
+
+namespace {
+// exp(d), without the call for d == 0 (the largest utility's term): exp(+-0) is
+// exactly 1 (C Annex F), so the result is the same for every d.
+double exp_or_one(double d) { return d == 0.0 ? 1.0 : std::exp(d); }
+}  // namespace
 
 Choice choice_probabilities(const Utilities& u, bool settle_open) {
   // Subtract the largest utility before exponentiating: no overflow for any input.
   const double top = std::max({settle_open ? u.settle : u.stay, u.stay, u.ret});
-  const double es = settle_open ? std::exp(u.settle - top) : 0.0;
-  const double en = std::exp(u.stay - top);
-  const double er = std::exp(u.ret - top);
+  const double es = settle_open ? exp_or_one(u.settle - top) : 0.0;
+  const double en = exp_or_one(u.stay - top);
+  const double er = exp_or_one(u.ret - top);
   const double sum = es + en + er;
   return {es / sum, en / sum, er / sum};
 }

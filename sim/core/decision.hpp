@@ -3,7 +3,9 @@
 // of the closed-form limit case and of each term's sign.
 #pragma once
 #include <cstdint>
+#include <vector>
 
+#include "housing_market.hpp"
 #include "world.hpp"
 
 namespace hukou {
@@ -14,7 +16,29 @@ struct Utilities {
   double ret = 0.0;
 };
 
-Utilities utilities(const World& w, std::uint32_t h);
+// The terms of the utilities that are the same for every household in a period:
+// products of parameters, each zone's school term, home prices. The decision
+// process computes them once; each is the very expression of the per-household
+// sum, so the utilities are bitwise those computed in full.
+struct UtilityTerms {
+  // b * (c ? 1.0 : 0.0) for a yes/no attribute c, both values.
+  struct Flag {
+    double no, yes;
+    double operator()(bool c) const { return c ? yes : no; }
+  };
+
+  explicit UtilityTerms(const World& w);
+  HomePrices prices;
+  std::vector<double> school_per_kid;  // per zone: public place as capacity allows, plus the exams
+  Flag informal, formal, owns_home, new_generation, nonlocal;  // settle
+  Flag jobless, left_behind;                                   // return
+
+  double rights_risk;        // b_rights * risk
+  double exit_compensation;  // b_exit_compensation * risk * compensation / 1e4
+  double fee;                // b_fee * fee / 1e3
+};
+
+Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k);
 
 // Choice probabilities; settling has probability 0 when no channel is open.
 struct Choice {

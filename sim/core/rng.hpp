@@ -35,6 +35,20 @@ constexpr std::uint64_t key(std::uint64_t seed, std::uint32_t period, std::uint6
   return mix64(h ^ entity);
 }
 
+// key() for many entities under one (seed, period, stream): the first two mixes are
+// the same for the whole loop, so they are computed once here and a key costs one
+// mix. Gives exactly key()'s values (tests/core/test_rng.cpp).
+class StreamKey {
+ public:
+  constexpr StreamKey(std::uint64_t seed, std::uint32_t period, Stream stream) noexcept
+      : prefix_(mix64(mix64(seed + kGolden) ^
+                      (static_cast<std::uint64_t>(period) << 32 | static_cast<std::uint32_t>(stream)))) {}
+  constexpr std::uint64_t key(std::uint64_t entity) const noexcept { return mix64(prefix_ ^ entity); }
+
+ private:
+  std::uint64_t prefix_;
+};
+
 // The n-th 64 random bits under a key.
 constexpr std::uint64_t bits(std::uint64_t k, std::uint32_t n = 0) noexcept {
   return mix64(k + kGolden * (static_cast<std::uint64_t>(n) + 1));
@@ -51,6 +65,8 @@ class Draws {
  public:
   constexpr Draws(std::uint64_t seed, std::uint32_t period, std::uint64_t entity, Stream s) noexcept
       : key_(key(seed, period, entity, s)) {}
+  // The same draws from a StreamKey held by the loop.
+  constexpr Draws(const StreamKey& sk, std::uint64_t entity) noexcept : key_(sk.key(entity)) {}
   double uniform() noexcept { return rng::uniform(bits(key_, n_++)); }
   std::uint64_t next_bits() noexcept { return bits(key_, n_++); }
 

@@ -47,3 +47,26 @@ TEST_CASE("core rng: neighbouring entities give uncorrelated draws", "[core][rng
   const double r = cov / std::sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
   CHECK(std::abs(r) < 4.0 / std::sqrt(n));
 }
+
+TEST_CASE("core rng: a StreamKey gives exactly key()'s keys and Draws' numbers", "[core][rng]") {
+  // Inputs from a fixed generator, independent of the code under test.
+  std::uint64_t state = 0x243f6a8885a308d3ULL;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state ^ (state >> 29);
+  };
+  for (int i = 0; i < 2000; ++i) {
+    const std::uint64_t seed = next();
+    const auto period = static_cast<std::uint32_t>(next());
+    const auto stream = static_cast<rng::Stream>(1 + next() % 15);
+    const rng::StreamKey sk(seed, period, stream);
+    for (int j = 0; j < 50; ++j) {
+      const std::uint64_t entity = j == 0 ? 0 : j == 1 ? ~0ULL : next();
+      REQUIRE(sk.key(entity) == rng::key(seed, period, entity, stream));
+      rng::Draws a(seed, period, entity, stream), b(sk, entity);
+      REQUIRE(a.next_bits() == b.next_bits());
+      REQUIRE(a.uniform() == b.uniform());
+    }
+  }
+  static_assert(rng::StreamKey(1, 2, rng::Stream::job).key(3) == rng::key(1, 2, 3, rng::Stream::job));
+}

@@ -14,11 +14,24 @@
 namespace hukou {
 
 namespace {
-int open_channel(const World& w, std::uint32_t bits, double date) {
-  for (std::size_t k = 0; bits && k < w.sc.channels.size(); ++k, bits >>= 1) {
+// A channel's effective dates as fractional years, [from, until + 1 day): the same
+// for every household, so computed once per period instead of per candidate.
+struct OpenInterval {
+  double from, until;
+};
+
+std::vector<OpenInterval> open_intervals(const Scenario& sc) {
+  std::vector<OpenInterval> open;
+  open.reserve(sc.channels.size());
+  for (const Channel& ch : sc.channels) open.push_back({ch.from.as_year(), ch.until.as_year() + 1.0 / 365.0});
+  return open;
+}
+
+// The first channel in `bits` (step 6's admitting channels) open on `date`; -1: none.
+int open_channel(const std::vector<OpenInterval>& open, std::uint32_t bits, double date) {
+  for (std::size_t k = 0; bits && k < open.size(); ++k, bits >>= 1) {
     if (!(bits & 1u)) continue;
-    const Channel& ch = w.sc.channels[k];
-    if (date >= ch.from.as_year() && date < ch.until.as_year() + 1.0 / 365.0) return static_cast<int>(k);
+    if (date >= open[k].from && date < open[k].until) return static_cast<int>(k);
   }
   return -1;
 }
@@ -29,14 +42,18 @@ void decision(World& w) {
   auto& H = w.pop.h;
   const auto period = static_cast<std::uint32_t>(w.t);
   const bool exits_offered = prm.policy_rights_exit_compensation > 0.0 && prm.policy_rights_exit_rate > 0.0;
+  const std::vector<OpenInterval> open = open_intervals(w.sc);
+  const UtilityTerms terms(w);
+  const rng::StreamKey date_key(w.seed, period, rng::Stream::decision_date);
+  const rng::StreamKey choice_key(w.seed, period, rng::Stream::choice);
   for_households(w, [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] == Location::gone) return;
     if (is_settled(w.pop, h)) {
       if (w.eligible[h] && H.loc[h] == Location::town) {  // a return channel admits it
-        rng::Draws d(w.seed, period, H.id[h], rng::Stream::decision_date);
+        rng::Draws d(date_key, H.id[h]);
         const double date = w.year() + d.uniform();
-        if (open_channel(w, w.eligible[h], date) >= 0) {
-          Utilities u = utilities(w, h);
+        if (open_channel(open, w.eligible[h], date) >= 0) {
+          Utilities u = utilities(w, h, terms);
           u.ret += prm.decision_asc_return_settled - prm.decision_asc_return;
           const Choice p = choice_probabilities(u, false);
           if (d.uniform() < p.ret) {
@@ -47,7 +64,7 @@ void decision(World& w) {
       }
       const auto rights = H.flags[h] & (hflag::land | hflag::homestead);
       if (!exits_offered || !rights || (H.flags[h] & hflag::exited)) return;
-      rng::Draws d(w.seed, period, H.id[h], rng::Stream::choice);
+      rng::Draws d(choice_key, H.id[h]);
       if (d.uniform() < prm.policy_rights_exit_rate) {
         H.flags[h] |= hflag::exited;
         c.add(H.zone[h], Flow::rights_exits);
@@ -55,10 +72,10 @@ void decision(World& w) {
       return;
     }
     if (H.loc[h] != Location::town) return;
-    rng::Draws d(w.seed, period, H.id[h], rng::Stream::choice);
+    rng::Draws d(choice_key, H.id[h]);
     const double date = w.year() + d.uniform();
-    const int ch = open_channel(w, w.eligible[h], date);
-    const Choice p = choice_probabilities(utilities(w, h), ch >= 0);
+    const int ch = open_channel(open, w.eligible[h], date);
+    const Choice p = choice_probabilities(utilities(w, h, terms), ch >= 0);
     const double u = d.uniform();
     if (u < p.settle) settle(w, c, h, static_cast<std::uint8_t>(ch), true);
     else if (u >= p.settle + p.stay) send_home(w, c, h);

@@ -14,7 +14,7 @@ namespace hukou {
 void events(World& w) {
   auto& H = w.pop.h;
   auto& P = w.pop.p;
-  const auto period = static_cast<std::uint32_t>(w.t);
+  const rng::StreamKey event_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::event);
   for (std::size_t e = 0; e < w.sc.events.size(); ++e) {
     const Event& ev = w.sc.events[e];
     if (ev.year != w.year()) continue;
@@ -26,7 +26,7 @@ void events(World& w) {
     for_households(w, [&](std::uint32_t h, Counters& c) {
       if (H.loc[h] != Location::village || H.zone[h] != ev.zone || is_settled(w.pop, h)) return;
       if (ev.kind == EventKind::relocation && !(H.flags[h] & hflag::relocated)) return;
-      rng::Draws d(w.seed, period, H.id[h] ^ (e + 1), rng::Stream::event);
+      rng::Draws d(event_key, H.id[h] ^ (e + 1));
       if (d.uniform() >= ev.share) return;
       if (ev.kind == EventKind::reclassify) {
         H.flags[h] |= hflag::reclassified;

@@ -22,26 +22,77 @@ struct Applicant {
   std::uint32_t h;
 };
 
-void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) {
+// Per zone: the public rental units occupied and the households applying for one.
+struct Queues {
+  std::vector<std::int64_t> occupied;
+  std::vector<std::vector<Applicant>> queue;
+  explicit Queues(std::size_t zones) : occupied(zones, 0), queue(zones) {}
+};
+
+// Collected in parallel over fixed blocks of households, each block in household
+// order, and concatenated in block order: exactly the queues of a serial scan, so
+// the sort gives the same order for any thread count, even for applicants that
+// tie (two households with the same id).
+Queues collect_queues(const World& w, const std::vector<std::uint8_t>& applies) {
   const Params& prm = w.sc.params;
+  const auto& H = w.pop.h;
+  const std::size_t nz = w.zones();
+  const rng::StreamKey tiebreak_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::rental_tiebreak);
+  const double step = std::max(1e-9, prm.policy_public_rental_priority_years);
+  constexpr std::uint32_t kBlock = 1u << 16;
+  const auto n = static_cast<std::uint32_t>(H.size());
+  std::vector<Queues> blocks((n + kBlock - 1) / kBlock, Queues(nz));
+  tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t b) {
+    Queues& q = blocks[b];
+    const auto begin = static_cast<std::uint32_t>(b * kBlock);
+    const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (b + 1) * kBlock));
+    for (std::uint32_t h = begin; h < end; ++h) {
+      if (H.loc[h] != Location::town) continue;
+      if (H.tenure[h] == Tenure::public_rental) ++q.occupied[H.zone[h]];
+      else if (applies[h]) {
+        const double years = w.pop.p.town_years[H.first[h]];
+        q.queue[H.zone[h]].push_back(
+            {std::floor(years / step) + H.rental_wait[h], rng::bits(tiebreak_key.key(H.id[h])), h});
+      }
+    }
+  });
+  Queues all(nz);
+  for (std::size_t z = 0; z < nz; ++z) {
+    std::size_t size = 0;
+    for (const Queues& q : blocks) size += q.queue[z].size();
+    all.queue[z].reserve(size);
+  }
+  for (const Queues& q : blocks)
+    for (std::size_t z = 0; z < nz; ++z) {
+      all.occupied[z] += q.occupied[z];
+      all.queue[z].insert(all.queue[z].end(), q.queue[z].begin(), q.queue[z].end());
+    }
+  return all;
+}
+
+// Whether renter h buys on draw u: u < rate * min(1, affordability)^elasticity.
+// The same outcome with less work where it is known: for elasticity >= 0 the power
+// is at most 1 (its exact value is, and pow is accurate to under an ulp), so rate
+// times it is at most rate and a draw u >= rate never buys, whatever the
+// affordability; pow(1, y) is exactly 1 and pow(+0, y > 0) exactly +0 (C Annex F).
+bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& prices, double u) {
+  const double rate = w.sc.params.housing_buy_rate, elasticity = w.sc.params.housing_buy_elasticity;
+  if (elasticity >= 0.0 && u >= rate) return false;
+  const double afford = std::min(1.0, affordability(w, h, subsidy, prices));
+  const double power = afford == 1.0                       ? 1.0
+                       : afford == 0.0 && elasticity > 0.0 ? 0.0
+                                                           : std::pow(afford, elasticity);
+  return u < rate * power;
+}
+
+void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) {
   auto& H = w.pop.h;
   const std::size_t nz = w.zones();
-  std::vector<std::int64_t> occupied(nz, 0);
-  std::vector<std::vector<Applicant>> queue(nz);
-  const auto period = static_cast<std::uint32_t>(w.t);
-  for (std::uint32_t h = 0; h < H.size(); ++h) {
-    if (H.loc[h] != Location::town) continue;
-    if (H.tenure[h] == Tenure::public_rental) ++occupied[H.zone[h]];
-    else if (applies[h]) {
-      const double years = w.pop.p.town_years[H.first[h]];
-      const double step = std::max(1e-9, prm.policy_public_rental_priority_years);
-      queue[H.zone[h]].push_back(
-          {std::floor(years / step) + H.rental_wait[h], rng::bits(rng::key(w.seed, period, H.id[h], rng::Stream::rental_tiebreak)), h});
-    }
-  }
+  Queues queues = collect_queues(w, applies);
+  const std::vector<std::int64_t>& occupied = queues.occupied;
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
-    auto& q = queue[z];
+    auto& q = queues.queue[z];
     std::sort(q.begin(), q.end(), [](const Applicant& a, const Applicant& b) {
       return a.priority != b.priority ? a.priority > b.priority : a.tiebreak < b.tiebreak;
     });
@@ -67,7 +118,8 @@ void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) 
 void housing(World& w) {
   const Params& prm = w.sc.params;
   auto& H = w.pop.h;
-  const auto period = static_cast<std::uint32_t>(w.t);
+  const rng::StreamKey housing_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::housing);
+  const HomePrices prices(w);
   if (w.t > 0)
     for (std::size_t z = 0; z < w.zones(); ++z)
       w.zs[z].rental_units += w.sc.zones[z].f.public_rental_additions / w.sc.scale;
@@ -79,11 +131,10 @@ void housing(World& w) {
     Tenure& t = H.tenure[h];
     if (t == Tenure::purchase_contract && H.tenure_years[h] >= prm.housing_title_after_years) t = Tenure::titled_home;
     if (owns_home(t)) return;
-    rng::Draws d(w.seed, period, H.id[h], rng::Stream::housing);
+    rng::Draws d(housing_key, H.id[h]);
     const bool settled = is_settled(w.pop, h);
     const double subsidy = purchase_subsidy(w, h, settled);
-    const double afford = std::min(1.0, affordability(w, h, subsidy));
-    if (d.uniform() < prm.housing_buy_rate * std::pow(afford, prm.housing_buy_elasticity)) {
+    if (buys(w, h, subsidy, prices, d.uniform())) {
       t = Tenure::purchase_contract;
       H.tenure_years[h] = 0;
       H.rental_wait[h] = 0;

@@ -10,7 +10,7 @@ void permits(World& w) {
   const Params& prm = w.sc.params;
   auto& P = w.pop.p;
   auto& H = w.pop.h;
-  const auto period = static_cast<std::uint32_t>(w.t);
+  const rng::StreamKey permit_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::permit);
   for_households(w, [&](std::uint32_t h, Counters&) {
     if (H.loc[h] != Location::town || is_settled(w.pop, h)) return;
     for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
@@ -20,7 +20,7 @@ void permits(World& w) {
         continue;
       }
       if (P.town_years[i] < prm.permits_min_years) continue;
-      rng::Draws d(w.seed, period, P.id[i], rng::Stream::permit);
+      rng::Draws d(permit_key, P.id[i]);
       if (d.uniform() < prm.permits_takeup_rate) P.permit_years[i] = 1;
     }
   });
