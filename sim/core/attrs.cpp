@@ -107,13 +107,15 @@ AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition&
 std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind kind) {
   const std::uint32_t candidates = w.rules.candidates[static_cast<std::size_t>(kind)][w.pop.h.zone[h]];
   if (!candidates) return 0;
+  const ChannelSet& set = w.rules.sets[static_cast<std::size_t>(kind)];
   Facts f;
   household_facts(w, h, w.rules.reads, f);
+  const std::uint32_t hb = set.household_bits(f);
+  if (!set.reads_person()) return any_adult(w, h, [](std::uint32_t) { return true; }) ? set.admitted(hb, f) & candidates : 0;
   std::uint32_t admitted = 0;
   any_adult(w, h, [&](std::uint32_t i) {
     person_facts(w, i, f);
-    for (std::uint32_t rest = candidates & ~admitted; rest; rest &= rest - 1)
-      if (w.rules.channel[static_cast<std::size_t>(std::countr_zero(rest))](f)) admitted |= 1u << std::countr_zero(rest);
+    admitted |= set.admitted(hb, f) & candidates;
     return admitted == candidates;
   });
   return admitted;

@@ -44,6 +44,25 @@ struct Facts {
 
 inline constexpr std::uint64_t attr_bit(Attr a) { return std::uint64_t{1} << static_cast<unsigned>(a); }
 
+// One distinct test of a condition. For a flag the outcome for 0 and for 1 is
+// fixed at compile time; for a number the comparison is made as the interpreter does.
+struct Atom {
+  Attr attr = Attr::age;
+  Cmp cmp = Cmp::truthy;
+  float value = 0.0f;
+  bool flag = false;
+  bool if_set = false, if_clear = false;  // flag outcomes
+  std::uint8_t slot = 0;                  // numbers: the slot in Facts::num
+
+  explicit Atom(const Instr& test);
+  bool operator()(const Facts& f) const noexcept {
+    if (flag) return (f.flags & attr_bit(attr)) ? if_set : if_clear;
+    return compare(f.num[slot], cmp, value);
+  }
+  bool same_test(const Atom& o) const noexcept { return attr == o.attr && cmp == o.cmp && value == o.value; }
+  bool person() const noexcept { return info(attr).scope == AttrScope::person; }
+};
+
 class CompiledCondition {
  public:
   CompiledCondition() = default;  // always true
@@ -55,9 +74,12 @@ class CompiledCondition {
     if (always_) return true;
     if (table_.empty()) return formula(f);
     std::uint32_t bits = 0;
-    for (std::size_t j = 0; j < atoms_.size(); ++j) bits |= static_cast<std::uint32_t>(atom(atoms_[j], f)) << j;
-    return (table_[bits >> 6] >> (bits & 63u)) & 1u;
+    for (std::size_t j = 0; j < atoms_.size(); ++j) bits |= static_cast<std::uint32_t>(atoms_[j](f)) << j;
+    return on_atoms(bits);
   }
+  // The value when atom j's outcome is bit j of `bits` (tabulated conditions only).
+  bool on_atoms(std::uint32_t bits) const noexcept { return (table_[bits >> 6] >> (bits & 63u)) & 1u; }
+  const std::vector<Atom>& atoms() const noexcept { return atoms_; }
   // False when the condition has too many distinct tests for a table.
   bool tabulated() const noexcept { return always_ || !table_.empty(); }
   // Attributes any test reads (bit per Attr), to fill only what is needed.
@@ -66,20 +88,6 @@ class CompiledCondition {
   bool reads_person() const noexcept { return reads_person_; }
 
  private:
-  // One distinct test. For a flag the outcome for 0 and for 1 is fixed at
-  // compile time; for a number the comparison is made as the interpreter does.
-  struct Atom {
-    Attr attr = Attr::age;
-    Cmp cmp = Cmp::truthy;
-    float value = 0.0f;
-    bool flag = false;
-    std::uint8_t slot = 0;  // numbers: the slot in Facts::num
-    bool if_set = false, if_clear = false;  // flag outcomes
-  };
-  static bool atom(const Atom& a, const Facts& f) noexcept {
-    if (a.flag) return (f.flags & attr_bit(a.attr)) ? a.if_set : a.if_clear;
-    return compare(f.num[a.slot], a.cmp, a.value);
-  }
   // The RPN, each test by its atom: for conditions too long to tabulate.
   bool formula(const Facts& f) const noexcept;
 

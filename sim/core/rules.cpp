@@ -17,6 +17,11 @@ Rules compile_rules(const Scenario& sc) {
     for (std::size_t z = 0; z < sc.zones.size(); ++z)
       if (ch.zones[z]) r.candidates[static_cast<std::size_t>(ch.kind)][z] |= 1u << k;
   }
+  for (std::size_t kind = 0; kind < r.sets.size(); ++kind) {
+    std::uint32_t members = 0;
+    for (const std::uint32_t zone_channels : r.candidates[kind]) members |= zone_channels;
+    r.sets[kind] = ChannelSet(r.channel, members);
+  }
   return r;
 }
 

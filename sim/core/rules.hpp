@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "channel_set.hpp"
 #include "compiled_condition.hpp"
 #include "scenario.hpp"
 
@@ -17,6 +18,8 @@ struct Rules {
   // [kind][zone]: bit k set if channel k (k < 32) of that kind is open there by
   // choice (not events_only).
   std::array<std::vector<std::uint32_t>, 2> candidates;
+  // [kind]: every channel of that kind open by choice somewhere, tested at once.
+  std::array<ChannelSet, 2> sets;
   std::uint64_t reads = 0;  // attributes read by any condition (attr_bit)
 };
 

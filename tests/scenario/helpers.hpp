@@ -1,5 +1,6 @@
 // Shared by the scenario tests: fixture paths and "the diagnostics of loading X".
 #pragma once
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -17,6 +18,16 @@ using hukou::scenario::Diagnostic;
 using hukou::scenario::ScenarioError;
 
 inline fs::path test_dir() { return fs::path(HUKOU_TEST_DIR); }
+inline fs::path scenarios_dir() { return fs::path(HUKOU_SOURCE_DIR) / "scenarios"; }
+
+// The .toml files directly in `dir`, sorted.
+inline std::vector<fs::path> scenario_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".toml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 inline std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

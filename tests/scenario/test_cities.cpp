@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
+#include "helpers.hpp"
 #include "scenario/loader.hpp"
 
 namespace {
@@ -24,8 +25,8 @@ using hukou::RunResult;
 using hukou::Scenario;
 using hukou::Series;
 using hukou::ZoneKind;
-
-fs::path scenarios_dir() { return fs::path(HUKOU_SOURCE_DIR) / "scenarios"; }
+using scenario_test::scenario_files;
+using scenario_test::scenarios_dir;
 
 Scenario load(const std::string& relative) {
   try {
@@ -34,14 +35,6 @@ Scenario load(const std::string& relative) {
     FAIL(e.what());
   }
   return {};
-}
-
-std::vector<fs::path> scenario_files(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && e.path().extension() == ".toml") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 // Rural-origin persons of the base year: what the agents stand for.

@@ -1,0 +1,79 @@
+// Channels of one kind tested at once (core/channel_set.hpp) must admit exactly
+// what testing each channel's compiled condition admits, for every shipped
+// scenario and what-if and for a pool too large for a table.
+#include <catch2/catch.hpp>
+
+#include <bit>
+#include <random>
+
+#include "core/attributes.hpp"
+#include "core/rules.hpp"
+#include "helpers.hpp"
+#include "policy/condition_parser.hpp"
+
+namespace {
+
+using hukou::ChannelSet;
+using hukou::CompiledCondition;
+using hukou::Facts;
+
+// Random facts in the model's domain: flags 0 or 1, small whole numbers.
+Facts random_facts(std::mt19937& rng) {
+  Facts f;
+  f.flags = std::uniform_int_distribution<std::uint64_t>()(rng);
+  for (float& x : f.num) x = static_cast<float>(std::uniform_int_distribution<int>(0, 40)(rng));
+  return f;
+}
+
+// Checks the set against each member channel on `draws` random facts.
+void check_against_each(const ChannelSet& set, const std::vector<CompiledCondition>& channels,
+                        std::uint32_t members, std::mt19937& rng, int draws) {
+  for (int d = 0; d < draws; ++d) {
+    const Facts f = random_facts(rng);
+    std::uint32_t each = 0;
+    for (std::uint32_t rest = members; rest; rest &= rest - 1) {
+      const auto k = static_cast<std::size_t>(std::countr_zero(rest));
+      if (channels[k](f)) each |= 1u << k;
+    }
+    REQUIRE(set.admitted(set.household_bits(f), f) == each);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("channel sets admit what each channel admits, in every shipped scenario", "[scenario][channels]") {
+  std::vector<scenario_test::fs::path> files = scenario_test::scenario_files(scenario_test::scenarios_dir());
+  const auto whatifs = scenario_test::scenario_files(scenario_test::scenarios_dir() / "whatif");
+  files.insert(files.end(), whatifs.begin(), whatifs.end());
+  std::mt19937 rng(2024);
+  for (const auto& file : files) {
+    INFO(file.string());
+    const hukou::Rules r = hukou::compile_rules(hukou::scenario::load_file(file));
+    for (std::size_t kind = 0; kind < r.sets.size(); ++kind) {
+      std::uint32_t members = 0;
+      for (const std::uint32_t m : r.candidates[kind]) members |= m;
+      check_against_each(r.sets[kind], r.channel, members, rng, 2000);
+    }
+  }
+}
+
+TEST_CASE("a channel set too large for a table tests each channel", "[scenario][channels]") {
+  // 14 distinct person atoms across three channels: more than kMaxPooled.
+  std::vector<CompiledCondition> channels;
+  for (const char* text : {"age >= 20 and years_in_town >= 1 or si_years >= 2 and permit_years >= 3",
+                           "age >= 30 or years_in_town >= 4 or si_years >= 5 or permit_years >= 6 or employed",
+                           "age < 50 and years_in_town < 7 and si_years < 8 and permit_years < 9 and formal_job",
+                           "true"}) {
+    const auto p = hukou::policy::parse_condition(text);
+    REQUIRE(p.condition);
+    channels.emplace_back(*p.condition);
+  }
+  const ChannelSet set(channels, 0b1111);
+  CHECK_FALSE(set.pooled());
+  std::mt19937 rng(7);
+  check_against_each(set, channels, 0b1111, rng, 5000);
+  // The first two alone pool 9 atoms: a table.
+  const ChannelSet small(channels, 0b0011);
+  CHECK(small.pooled());
+  check_against_each(small, channels, 0b0011, rng, 5000);
+}
