@@ -1,5 +1,7 @@
 #include "population.hpp"
 
+#include <type_traits>
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_group.h>
@@ -60,12 +62,11 @@ std::size_t Population::bytes() const {
          held(scratch.column);
 }
 
-void append(Population& pop, const std::vector<Population>& blocks) {
-  const std::size_t np = pop.p.size(), nh = pop.h.size();
-  std::size_t persons = np, households = nh;
+void append(Population& pop, std::vector<Population> blocks) {
+  std::vector<std::size_t> persons{pop.p.size()}, households{pop.h.size()};  // where each block starts
   for (const Population& b : blocks) {
-    persons += b.p.size();
-    households += b.h.size();
+    persons.push_back(persons.back() + b.p.size());
+    households.push_back(households.back() + b.h.size());
   }
   // One task per array: they are independent, and the page faults of new room are
   // then taken on every thread.
@@ -73,23 +74,21 @@ void append(Population& pop, const std::vector<Population>& blocks) {
   const auto join = [&](auto& into, auto from, std::size_t n) {
     g.run([&into, from, n, &blocks] {
       if (into.capacity() < n) into.reserve(room_to_grow(n));
-      for (const Population& b : blocks) {
-        const auto& v = from(b);
+      for (Population& b : blocks) {
+        auto& v = from(b);
         into.insert(into.end(), v.begin(), v.end());
+        std::remove_reference_t<decltype(v)>().swap(v);
       }
     });
   };
-  person_arrays([&](auto m) { join(pop.p.*m, [m](const Population& b) -> const auto& { return b.p.*m; }, persons); });
+  person_arrays([&](auto m) { join(pop.p.*m, [m](Population& b) -> auto& { return b.p.*m; }, persons.back()); });
   household_arrays(
-      [&](auto m) { join(pop.h.*m, [m](const Population& b) -> const auto& { return b.h.*m; }, households); });
+      [&](auto m) { join(pop.h.*m, [m](Population& b) -> auto& { return b.h.*m; }, households.back()); });
   g.wait();
 
-  std::size_t p0 = np, h0 = nh;
-  for (const Population& b : blocks) {
-    shift(pop.p.hh, p0, p0 + b.p.size(), h0);
-    shift(pop.h.first, h0, h0 + b.h.size(), p0);
-    p0 += b.p.size();
-    h0 += b.h.size();
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    shift(pop.p.hh, persons[k], persons[k + 1], households[k]);
+    shift(pop.h.first, households[k], households[k + 1], persons[k]);
   }
 }
 

@@ -108,8 +108,9 @@ void resize_for_overwrite(std::vector<T>& v, std::size_t n) {
 
 // Appends the households of `blocks` to pop, in order, each block's household
 // and member indices shifted to their new place; the arrays grow to room_to_grow
-// if they lack the room. Used to make parts of the population in parallel
-// (synthesis, inflow) and join them in a fixed order.
-void append(Population& pop, const std::vector<Population>& blocks);
+// if they lack the room. Each block array is freed once copied, so joining needs
+// little more memory than the result. Used to make parts of the population in
+// parallel (synthesis, inflow) and join them in a fixed order.
+void append(Population& pop, std::vector<Population> blocks);
 
 }  // namespace hukou
