@@ -7,6 +7,7 @@
 // back into its own allocation, which keeps its room from period to period. So no
 // period allocates or page-faults a new population, and the state stays one
 // population plus one column (see CompactScratch).
+#include <algorithm>
 #include <cstring>
 
 #include <tbb/blocked_range.h>

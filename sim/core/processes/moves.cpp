@@ -48,7 +48,6 @@ std::uint8_t pick_zone(const std::vector<double>& cum, double u, std::uint8_t fa
   return fallback;
 }
 
-
 // The households arriving from outside in zone z this period, made into a block of
 // their own (indices from 0) until `target` of their members are in town.
 Population inflow(const World& w, const HouseholdFactory& factory, std::size_t z) {
@@ -78,7 +77,8 @@ void moves(World& w, const HouseholdFactory& factory) {
   const auto period = static_cast<std::uint32_t>(w.t);
   const std::vector<double> cum = destination_weights(w);
   // Move probability by the head's years over 30, computed once per period rather
-  // than an exp() per village household: the same expression, so the same values.
+  // than an exp() per village household: the same expression, so the same values
+  // (heads past the table, if any, get it computed).
   const auto move_rate = [&](int over_30) {
     return prm.moves_village_to_town_rate * std::exp(-prm.moves_move_age_decay * over_30);
   };
