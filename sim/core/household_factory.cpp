@@ -62,6 +62,19 @@ HouseholdFactory::HouseholdFactory(const Scenario& sc)
       migrant_(fit(sc.composition.migrant_head_age, sc.composition.migrant_edu)),
       village_(fit(sc.composition.village_head_age, sc.composition.village_edu)) {}
 
+void HouseholdFactory::reserve(Population& pop, std::int64_t persons) const {
+  // Members by household type (make()): head; + partner; + 1.4 children; + an elder.
+  constexpr std::array<double, 4> kMembers{1.0, 2.0, 3.4, 4.4};
+  const std::vector<double>& type = sc_.composition.household_type;
+  double mean = 0.0;
+  for (std::size_t k = 0; k < std::min(type.size(), kMembers.size()); ++k) mean += type[k] * kMembers[k];
+  mean = std::max(mean, 1.0);
+  const auto n = static_cast<std::size_t>(std::max<std::int64_t>(persons, 0));
+  // 1/8 more: town categories count members in town only, and sizes are drawn.
+  pop.p.reserve(pop.p.size() + n + n / 8);
+  pop.h.reserve(pop.h.size() + static_cast<std::size_t>(static_cast<double>(n + n / 8) / mean) + 1);
+}
+
 void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, bool female, Edu edu,
                                   bool in_town, HouseholdKind kind, bool newcomer, int year,
                                   rng::Draws& d) const {

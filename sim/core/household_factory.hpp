@@ -21,6 +21,10 @@ class HouseholdFactory {
   std::uint32_t make(Population& pop, HouseholdKind kind, std::uint8_t zone, std::uint64_t id,
                      int year, bool newcomer, rng::Draws& d) const;
 
+  // Reserves room in pop for households of about `persons` more members, so that
+  // make() appends without reallocating (sizes from the household-type shares).
+  void reserve(Population& pop, std::int64_t persons) const;
+
   // Joint head age-band x education distributions fitted by IPF (rows: age bands).
   const std::array<double, 25>& migrant_heads() const { return migrant_; }
   const std::array<double, 25>& village_heads() const { return village_; }

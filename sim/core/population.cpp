@@ -1,29 +1,95 @@
 #include "population.hpp"
 
+#include <type_traits>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
+
 namespace hukou {
 
-void Persons::resize(std::size_t n) {
-  id.resize(n); hh.resize(n); birth_year.resize(n); flags.resize(n); edu.resize(n);
-  emp.resize(n); si_years.resize(n); town_years.resize(n); permit_years.resize(n); wage.resize(n);
-}
-
-void Households::resize(std::size_t n) {
-  id.resize(n); first.resize(n); members.resize(n); zone.resize(n); origin.resize(n); loc.resize(n);
-  tenure.resize(n); tenure_years.resize(n); flags.resize(n); channel.resize(n);
-  rental_wait.resize(n); land_mu.resize(n);
-}
-
 namespace {
-template <class... V>
-std::size_t held(const V&... v) {
-  return (... + (v.capacity() * sizeof(typename V::value_type)));
+// f(&Persons::x) for every array of Persons, and the same for Households, so that
+// code treating every array alike cannot miss one.
+template <class F>
+void person_arrays(F&& f) {
+  f(&Persons::id); f(&Persons::hh); f(&Persons::birth_year); f(&Persons::flags); f(&Persons::edu);
+  f(&Persons::emp); f(&Persons::si_years); f(&Persons::town_years); f(&Persons::permit_years); f(&Persons::wage);
+}
+
+template <class F>
+void household_arrays(F&& f) {
+  f(&Households::id); f(&Households::first); f(&Households::members); f(&Households::zone);
+  f(&Households::origin); f(&Households::loc); f(&Households::tenure); f(&Households::tenure_years);
+  f(&Households::flags); f(&Households::channel); f(&Households::rental_wait); f(&Households::land_mu);
+}
+
+template <class V>
+std::size_t held(const V& v) {
+  return v.capacity() * sizeof(typename V::value_type);
+}
+
+// Shifts the indices of the appended block [from, to) by `by`.
+void shift(std::vector<std::uint32_t>& v, std::size_t from, std::size_t to, std::size_t by) {
+  const auto d = static_cast<std::uint32_t>(by);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(from, to, 1 << 14), [&](const auto& r) {
+    for (std::size_t i = r.begin(); i != r.end(); ++i) v[i] += d;
+  });
 }
 }  // namespace
 
+void Persons::resize(std::size_t n) {
+  person_arrays([&](auto m) { (this->*m).resize(n); });
+}
+
+void Persons::reserve(std::size_t n) {
+  person_arrays([&](auto m) { (this->*m).reserve(n); });
+}
+
+void Households::resize(std::size_t n) {
+  household_arrays([&](auto m) { (this->*m).resize(n); });
+}
+
+void Households::reserve(std::size_t n) {
+  household_arrays([&](auto m) { (this->*m).reserve(n); });
+}
+
 std::size_t Population::bytes() const {
-  return held(p.id, p.hh, p.birth_year, p.flags, p.edu, p.emp, p.si_years, p.town_years, p.permit_years, p.wage) +
-         held(h.id, h.first, h.members, h.zone, h.origin, h.loc, h.tenure, h.tenure_years, h.flags, h.channel,
-              h.rental_wait, h.land_mu);
+  std::size_t b = 0;
+  person_arrays([&](auto m) { b += held(p.*m); });
+  household_arrays([&](auto m) { b += held(h.*m); });
+  return b + held(scratch.size) + held(scratch.born) + held(scratch.first) + held(scratch.index) +
+         held(scratch.column);
+}
+
+void append(Population& pop, std::vector<Population> blocks) {
+  std::vector<std::size_t> persons{pop.p.size()}, households{pop.h.size()};  // where each block starts
+  for (const Population& b : blocks) {
+    persons.push_back(persons.back() + b.p.size());
+    households.push_back(households.back() + b.h.size());
+  }
+  // One task per array: they are independent, and the page faults of new room are
+  // then taken on every thread.
+  tbb::task_group g;
+  const auto join = [&](auto& into, auto from, std::size_t n) {
+    g.run([&into, from, n, &blocks] {
+      if (into.capacity() < n) into.reserve(room_to_grow(n));
+      for (Population& b : blocks) {
+        auto& v = from(b);
+        into.insert(into.end(), v.begin(), v.end());
+        std::remove_reference_t<decltype(v)>().swap(v);
+      }
+    });
+  };
+  person_arrays([&](auto m) { join(pop.p.*m, [m](Population& b) -> auto& { return b.p.*m; }, persons.back()); });
+  household_arrays(
+      [&](auto m) { join(pop.h.*m, [m](Population& b) -> auto& { return b.h.*m; }, households.back()); });
+  g.wait();
+
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    shift(pop.p.hh, persons[k], persons[k + 1], households[k]);
+    shift(pop.h.first, households[k], households[k + 1], persons[k]);
+  }
 }
 
 }  // namespace hukou

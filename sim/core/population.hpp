@@ -3,6 +3,7 @@
 // about 3.4x (design/platform-notes.md). Only rural-origin people are agents;
 // urban-hukou people are zone stocks (ZoneState).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -42,6 +43,7 @@ struct Persons {
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
+  void reserve(std::size_t n);
 };
 
 struct Households {
@@ -60,13 +62,55 @@ struct Households {
 
   std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
+  void reserve(std::size_t n);
+};
+
+// Working arrays of demography and compact(), kept from period to period so that
+// rebuilding the population each period allocates (and page-faults) nothing once
+// it has reached its size. Why one spare column instead of a second Population to
+// swap with: two populations would hold ~72 bytes/person (2 x ~36), over the 64
+// goal; the column holds one array at a time, 8 bytes/person at most.
+struct CompactScratch {
+  std::vector<std::uint16_t> size;    // per household: members after deaths and births; 0: dropped
+  std::vector<std::uint8_t> born;     // per household: 1 if a child is born this period
+  std::vector<std::uint32_t> first;   // per household, and one past: new first member (prefix sum)
+  std::vector<std::uint32_t> index;   // per household, and one past: new index (prefix count)
+  std::vector<std::byte> column;      // one array in its new order, before it is copied back
 };
 
 struct Population {
   Persons p;
   Households h;
-  // Bytes held by the agent arrays (capacity, not size): for `hukou bench`.
+  CompactScratch scratch;
+  // Bytes held by the agent arrays and the scratch (capacity, not size): for `hukou bench`.
   std::size_t bytes() const;
 };
+
+// Capacity of the agent arrays. std::vector's doubling would leave up to half of
+// every array spare (the model state went from ~36 to ~69 bytes/person), so
+// arrays keep a room of their own: compact() leaves room for n/16 more (the inflow
+// appended in moves adds about 3-5 % a period) and an array that must grow grows
+// to n + n/8, so that it reallocates about every third period, not every one.
+inline std::size_t room_needed(std::size_t n) { return n + n / 16; }
+inline std::size_t room_to_grow(std::size_t n) { return n + n / 8; }
+
+// Resizes v to n elements that the caller overwrites at once: keeps the allocation
+// if it has room_needed(n), otherwise replaces it (room_to_grow) without copying
+// the old elements. Only elements beyond the old size are value-initialised.
+template <class T>
+void resize_for_overwrite(std::vector<T>& v, std::size_t n) {
+  if (v.capacity() < room_needed(n)) {
+    std::vector<T>().swap(v);
+    v.reserve(room_to_grow(n));
+  }
+  v.resize(n);
+}
+
+// Appends the households of `blocks` to pop, in order, each block's household
+// and member indices shifted to their new place; the arrays grow to room_to_grow
+// if they lack the room. Each block array is freed once copied, so joining needs
+// little more memory than the result. Used to make parts of the population in
+// parallel (synthesis, inflow) and join them in a fixed order.
+void append(Population& pop, std::vector<Population> blocks);
 
 }  // namespace hukou

@@ -8,7 +8,7 @@
 namespace hukou {
 
 void demography(World& w);                                // 1. ageing, deaths, births; urban stock growth
-void compact(World& w, const std::vector<std::uint8_t>& births);  //    keeps households' members adjacent
+void compact(World& w);  //    drops the dead, adds the newborns (sizes from demography in pop.scratch)
 void moves(World& w, const HouseholdFactory& factory);    // 2. village -> town, inflow from outside
 void jobs(World& w);                                      // 3. finding, losing, formalising; wages; training
 void housing(World& w);                                   // 4. buying (with subsidy), leases, public rental

@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 namespace hukou {
 
 std::int64_t agents_for(double persons, double scale, rng::Draws& d) {
@@ -20,6 +23,7 @@ namespace {
 template <class Count>
 void fill(Population& pop, const HouseholdFactory& f, HouseholdKind kind, std::size_t z, int year,
           std::uint64_t seed, std::int64_t target, Count counts) {
+  f.reserve(pop, target);
   std::int64_t have = 0;
   for (std::uint64_t k = 0; have < target; ++k) {
     const std::uint64_t id = household_id(z, kind, 0, k);
@@ -50,26 +54,48 @@ struct CountInTown {
   }
   std::int64_t member(std::uint32_t i) const { return (pop.p.flags[i] & pflag::in_town) ? 1 : 0; }
 };
+
+// The categories of a zone, made in this order; each is a block of its own.
+enum Block : std::size_t { town_local, town_outside, village, kBlocks };
 }  // namespace
 
 Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory) {
-  Population pop;
   const int year = sc.base_year;
-  for (std::size_t z = 0; z < sc.zones.size(); ++z) {
+  const std::size_t zones = sc.zones.size();
+  struct Targets {
+    std::int64_t local, outside, village;
+  };
+  std::vector<Targets> n(zones);
+  for (std::size_t z = 0; z < zones; ++z) {
     const ZoneFields& zf = sc.zones[z].f;
     rng::Draws d(seed, 0, z, rng::Stream::synth);
-    const std::int64_t n_local = agents_for(zf.rural_hukou_town, sc.scale, d);
-    const std::int64_t n_outside = agents_for(zf.migrants_outside, sc.scale, d);
-    const std::int64_t n_village = agents_for(zf.rural_hukou_village, sc.scale, d);
-
-    const std::size_t before = pop.p.size();
-    fill(pop, factory, HouseholdKind::town_local, z, year, seed, n_local, CountInTown{pop});
-    std::int64_t left_behind = 0;
-    for (std::size_t i = before; i < pop.p.size(); ++i) left_behind += (pop.p.flags[i] & pflag::in_town) ? 0 : 1;
-    fill(pop, factory, HouseholdKind::town_outside, z, year, seed, n_outside, CountInTown{pop});
-    fill(pop, factory, HouseholdKind::village, z, year, seed,
-         n_village > left_behind ? n_village - left_behind : 0, CountAll{pop});
+    n[z].local = agents_for(zf.rural_hukou_town, sc.scale, d);
+    n[z].outside = agents_for(zf.migrants_outside, sc.scale, d);
+    n[z].village = agents_for(zf.rural_hukou_village, sc.scale, d);
   }
+  // Households' ids and draws depend on (zone, category, rank) only, so the blocks
+  // can be made in parallel and joined in the serial order: two tasks per zone,
+  // migrants from outside, and local town households then the village (whose
+  // target is net of the local households' left-behind members).
+  std::vector<Population> blocks(zones * kBlocks);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, 2 * zones, 1), [&](const auto& r) {
+    for (std::size_t task = r.begin(); task != r.end(); ++task) {
+      const std::size_t z = task / 2;
+      Population* b = &blocks[z * kBlocks];
+      if (task % 2) {
+        fill(b[town_outside], factory, HouseholdKind::town_outside, z, year, seed, n[z].outside,
+             CountInTown{b[town_outside]});
+        continue;
+      }
+      fill(b[town_local], factory, HouseholdKind::town_local, z, year, seed, n[z].local, CountInTown{b[town_local]});
+      std::int64_t left_behind = 0;
+      for (std::uint16_t f : b[town_local].p.flags) left_behind += (f & pflag::in_town) ? 0 : 1;
+      fill(b[village], factory, HouseholdKind::village, z, year, seed,
+           n[z].village > left_behind ? n[z].village - left_behind : 0, CountAll{b[village]});
+    }
+  });
+  Population pop;
+  append(pop, std::move(blocks));
   return pop;
 }
 

@@ -44,9 +44,27 @@ struct World {
 };
 
 // Where a person lives and where their hukou is, as zone indices; -1: outside the
-// prefecture. The population balance is checked over these.
-int residence_zone(const Population& pop, std::uint32_t person);
-int registration_zone(const Population& pop, std::uint32_t person);
+// prefecture. The population balance is checked over these. Inline: they are
+// called per person in demography, accounting and every household change.
+inline int residence_zone(const Population& pop, std::uint32_t i) {
+  const std::uint32_t h = pop.p.hh[i];
+  switch (pop.h.loc[h]) {
+    case Location::gone: return -1;
+    case Location::village: return pop.h.zone[h];
+    case Location::town:
+      if (pop.p.flags[i] & pflag::in_town) return pop.h.zone[h];
+      // Left behind: in the village of origin, or outside for non-local migrants.
+      return pop.h.origin[h] == kOutside ? -1 : pop.h.origin[h];
+  }
+  return -1;
+}
+
+inline int registration_zone(const Population& pop, std::uint32_t i) {
+  const std::uint32_t h = pop.p.hh[i];
+  if (pop.h.loc[h] == Location::gone) return -1;
+  if (pop.p.flags[i] & pflag::settled) return pop.h.zone[h];
+  return pop.h.origin[h] == kOutside ? -1 : pop.h.origin[h];
+}
 
 inline bool is_settled(const Population& pop, std::uint32_t h) {
   return pop.p.flags[pop.h.first[h]] & pflag::settled;

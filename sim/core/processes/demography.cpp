@@ -23,13 +23,20 @@ void demography(World& w) {
   std::array<double, 256> q{};
   for (std::size_t age = 0; age < q.size(); ++age)
     q[age] = std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * static_cast<double>(age)));
-  std::vector<std::uint8_t> births(H.size(), 0);
+  // Each household's size after deaths and births, for compact(); every entry is
+  // written below.
+  CompactScratch& s = w.pop.scratch;
+  resize_for_overwrite(s.size, H.size());
+  resize_for_overwrite(s.born, H.size());
   const auto period = static_cast<std::uint32_t>(w.t);
   for_households(w, [&](std::uint32_t h, Counters& c) {
+    s.size[h] = 0;
+    s.born[h] = 0;
     if (H.loc[h] == Location::gone) return;
     const std::uint32_t first = H.first[h], n = H.members[h];
     std::int64_t mother = -1;
     bool partner = false;
+    std::uint16_t alive = 0;
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
       rng::Draws d(w.seed, period, P.id[i], rng::Stream::death);
@@ -41,21 +48,24 @@ void demography(World& w) {
         c.add(H.zone[h], Flow::agents_removed);
         continue;
       }
+      ++alive;
       const bool female = P.flags[i] & pflag::female;
       if (female && age >= 20 && age <= 39 && mother < 0) mother = i;
       if (!female && age >= 20) partner = true;
     }
+    s.size[h] = alive;
     if (mother < 0 || !partner) return;
     const auto m = static_cast<std::uint32_t>(mother);
     rng::Draws d(w.seed, period, P.id[m], rng::Stream::birth);
     if (d.uniform() >= prm.demography_fertility_rate) return;
-    births[h] = 1;
+    s.size[h] = static_cast<std::uint16_t>(alive + 1);
+    s.born[h] = 1;
     const int res = residence_zone(w.pop, m), reg = registration_zone(w.pop, m);
     if (res >= 0) c.add(res, Flow::births);
     if (reg >= 0) c.add(reg, Flow::reg_births);
     c.add(H.zone[h], Flow::agents_added);
   });
-  compact(w, births);
+  compact(w);
 }
 
 }  // namespace hukou

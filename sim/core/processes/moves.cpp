@@ -4,8 +4,13 @@
 // whole family moves, children under 15 and members over 60 stay in the village.
 // New migrant households arrive from outside the prefecture. Returns are chosen
 // in step 7 (decision) and take effect there.
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <tuple>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include "../household_ops.hpp"
 #include "../parallel.hpp"
@@ -42,6 +47,27 @@ std::uint8_t pick_zone(const std::vector<double>& cum, double u, std::uint8_t fa
     if (u < cum[z]) return static_cast<std::uint8_t>(z);
   return fallback;
 }
+
+// The households arriving from outside in zone z this period, made into a block of
+// their own (indices from 0) until `target` of their members are in town.
+Population inflow(const World& w, const HouseholdFactory& factory, std::size_t z) {
+  const auto period = static_cast<std::uint32_t>(w.t);
+  rng::Draws dz(w.seed, period, z, rng::Stream::inflow);
+  const std::int64_t target =
+      agents_for(w.sc.params.moves_inflow_rate * w.sc.zones[z].f.migrants_outside, w.sc.scale, dz);
+  Population b;
+  factory.reserve(b, target);
+  std::int64_t arrived = 0;
+  for (std::uint64_t k = 0; arrived < target; ++k) {
+    const std::uint64_t id = household_id(z, HouseholdKind::town_outside, period, k);
+    rng::Draws d(w.seed, period, id, rng::Stream::inflow);
+    const std::uint32_t h = factory.make(b, HouseholdKind::town_outside, static_cast<std::uint8_t>(z), id,
+                                         w.year(), true, d);
+    for (std::uint32_t i = b.h.first[h]; i < b.h.first[h] + b.h.members[h]; ++i)
+      arrived += (b.p.flags[i] & pflag::in_town) ? 1 : 0;
+  }
+  return b;
+}
 }  // namespace
 
 void moves(World& w, const HouseholdFactory& factory) {
@@ -50,6 +76,14 @@ void moves(World& w, const HouseholdFactory& factory) {
   auto& H = w.pop.h;
   const auto period = static_cast<std::uint32_t>(w.t);
   const std::vector<double> cum = destination_weights(w);
+  // Move probability by the head's years over 30, computed once per period rather
+  // than an exp() per village household: the same expression, so the same values
+  // (heads past the table, if any, get it computed).
+  const auto move_rate = [&](int over_30) {
+    return prm.moves_village_to_town_rate * std::exp(-prm.moves_move_age_decay * over_30);
+  };
+  std::array<double, 128> rate{};
+  for (std::size_t k = 0; k < rate.size(); ++k) rate[k] = move_rate(static_cast<int>(k));
 
   for_households(w, [&](std::uint32_t h, Counters& c) {
     const std::uint32_t first = H.first[h], n = H.members[h];
@@ -59,8 +93,9 @@ void moves(World& w, const HouseholdFactory& factory) {
       return;
     }
     if (H.loc[h] != Location::village || (P.flags[first] & pflag::settled)) return;
-    const int head_age = age_of(w, first);
-    const double p = prm.moves_village_to_town_rate * std::exp(-prm.moves_move_age_decay * std::max(0, head_age - 30));
+    const int over_30 = std::max(0, age_of(w, first) - 30);
+    const double p = static_cast<std::size_t>(over_30) < rate.size() ? rate[static_cast<std::size_t>(over_30)]
+                                                                      : move_rate(over_30);
     rng::Draws d(w.seed, period, H.id[h], rng::Stream::move);
     if (d.uniform() >= p) return;
     const std::uint8_t own = H.zone[h];
@@ -68,23 +103,21 @@ void moves(World& w, const HouseholdFactory& factory) {
     move_to_town(w, c, h, dest, d.uniform() < prm.moves_whole_family_share);
   });
 
-  // Inflow from outside, zone by zone in a fixed order (deterministic ids).
-  Counters& c = w.flows;
-  for (std::size_t z = 0; z < w.zones(); ++z) {
-    rng::Draws dz(w.seed, period, z, rng::Stream::inflow);
-    const std::int64_t target =
-        agents_for(prm.moves_inflow_rate * w.sc.zones[z].f.migrants_outside, w.sc.scale, dz);
-    std::int64_t arrived = 0;
-    for (std::uint64_t k = 0; arrived < target; ++k) {
-      const std::uint64_t id = household_id(z, HouseholdKind::town_outside, period, k);
-      rng::Draws d(w.seed, period, id, rng::Stream::inflow);
-      const std::uint32_t h = factory.make(w.pop, HouseholdKind::town_outside, static_cast<std::uint8_t>(z), id,
-                                           w.year(), true, d);
-      for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i)
-        arrived += (P.flags[i] & pflag::in_town) ? 1 : 0;
-      record_arrival(w, c, h);
-    }
-  }
+  // Inflow from outside. Ids and draws depend on (zone, period, rank) only, so the
+  // zones are made in parallel and appended in zone order, as if one after another.
+  std::vector<Population> blocks(w.zones());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.zones(), 1), [&](const auto& r) {
+    for (std::size_t z = r.begin(); z != r.end(); ++z) blocks[z] = inflow(w, factory, z);
+  });
+  const auto before = static_cast<std::uint32_t>(H.size());
+  append(w.pop, std::move(blocks));
+  LocalCounters lc(w.flows);
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(before, static_cast<std::uint32_t>(H.size()), kGrain),
+                    [&](const auto& r) {
+                      Counters& c = lc.local();
+                      for (std::uint32_t h = r.begin(); h != r.end(); ++h) record_arrival(w, c, h);
+                    });
+  lc.merge_into(w.flows);
 }
 
 }  // namespace hukou
