@@ -29,6 +29,8 @@ void demography(World& w) {
   resize_for_overwrite(s.size, H.size());
   resize_for_overwrite(s.born, H.size());
   const auto period = static_cast<std::uint32_t>(w.t);
+  const rng::StreamKey death_key(w.seed, period, rng::Stream::death);
+  const rng::StreamKey birth_key(w.seed, period, rng::Stream::birth);
   for_households(w, [&](std::uint32_t h, Counters& c) {
     s.size[h] = 0;
     s.born[h] = 0;
@@ -39,7 +41,7 @@ void demography(World& w) {
     std::uint16_t alive = 0;
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
-      rng::Draws d(w.seed, period, P.id[i], rng::Stream::death);
+      rng::Draws d(death_key, P.id[i]);
       if (d.uniform() < q[static_cast<std::size_t>(std::clamp(age, 0, 255))]) {
         P.flags[i] |= pflag::dead;
         const int res = residence_zone(w.pop, i), reg = registration_zone(w.pop, i);
@@ -56,7 +58,7 @@ void demography(World& w) {
     s.size[h] = alive;
     if (mother < 0 || !partner) return;
     const auto m = static_cast<std::uint32_t>(mother);
-    rng::Draws d(w.seed, period, P.id[m], rng::Stream::birth);
+    rng::Draws d(birth_key, P.id[m]);
     if (d.uniform() >= prm.demography_fertility_rate) return;
     s.size[h] = static_cast<std::uint16_t>(alive + 1);
     s.born[h] = 1;

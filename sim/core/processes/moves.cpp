@@ -84,6 +84,7 @@ void moves(World& w, const HouseholdFactory& factory) {
   };
   std::array<double, 128> rate{};
   for (std::size_t k = 0; k < rate.size(); ++k) rate[k] = move_rate(static_cast<int>(k));
+  const rng::StreamKey move_key(w.seed, period, rng::Stream::move);
 
   for_households(w, [&](std::uint32_t h, Counters& c) {
     const std::uint32_t first = H.first[h], n = H.members[h];
@@ -96,7 +97,7 @@ void moves(World& w, const HouseholdFactory& factory) {
     const int over_30 = std::max(0, age_of(w, first) - 30);
     const double p = static_cast<std::size_t>(over_30) < rate.size() ? rate[static_cast<std::size_t>(over_30)]
                                                                       : move_rate(over_30);
-    rng::Draws d(w.seed, period, H.id[h], rng::Stream::move);
+    rng::Draws d(move_key, H.id[h]);
     if (d.uniform() >= p) return;
     const std::uint8_t own = H.zone[h];
     const std::uint8_t dest = d.uniform() < prm.moves_own_zone_share ? own : pick_zone(cum, d.uniform(), own);
