@@ -70,9 +70,10 @@ void HouseholdFactory::reserve(Population& pop, std::int64_t persons) const {
   for (std::size_t k = 0; k < std::min(type.size(), kMembers.size()); ++k) mean += type[k] * kMembers[k];
   mean = std::max(mean, 1.0);
   const auto n = static_cast<std::size_t>(std::max<std::int64_t>(persons, 0));
-  // 1/8 more: town categories count members in town only, and sizes are drawn.
-  pop.p.reserve(pop.p.size() + n + n / 8);
-  pop.h.reserve(pop.h.size() + static_cast<std::size_t>(static_cast<double>(n + n / 8) / mean) + 1);
+  // A quarter more: town categories count members in town only, some children are
+  // not born yet, and sizes are drawn. Room never written costs address space only.
+  pop.p.reserve(pop.p.size() + n + n / 4);
+  pop.h.reserve(pop.h.size() + static_cast<std::size_t>(static_cast<double>(n + n / 4) / mean) + 1);
 }
 
 void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, bool female, Edu edu,
