@@ -75,35 +75,30 @@ void person_facts(const World& w, std::uint32_t i, Facts& f) {
             bit_if(P.birth_year[i] >= 1980, Attr::new_generation);
 }
 
-bool admits(const World& w, const ChannelSet& cond, std::uint32_t h, int settled_override) {
+bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int settled_override) {
   if (cond.always_true()) return true;
   Facts f;
-  household_facts(w, h, w.rules.reads, f);
+  household_facts(w, h, cond.reads(), f);
   if (settled_override >= 0) set_settled(f, settled_override != 0);
-  const std::uint32_t hb = cond.household_bits(f);
   // A condition on household facts alone needs only one adult to exist.
-  if (!cond.reads_person()) return cond.admitted(hb, f) && any_adult(w, h, [](std::uint32_t) { return true; });
+  if (!cond.reads_person()) return cond(f) && any_adult(w, h, [](std::uint32_t) { return true; });
   return any_adult(w, h, [&](std::uint32_t i) {
     person_facts(w, i, f);
-    return cond.admitted(hb, f) != 0;
+    return cond(f);
   });
 }
 
-AdmitsBoth admits_unsettled_and_settled(const World& w, const ChannelSet& cond, std::uint32_t h) {
+AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition& cond, std::uint32_t h) {
   if (cond.always_true()) return {true, true};
   Facts f;
-  household_facts(w, h, w.rules.reads, f);
-  set_settled(f, false);
-  const std::uint32_t unsettled_hb = cond.household_bits(f);
-  set_settled(f, true);
-  const std::uint32_t settled_hb = cond.household_bits(f);
+  household_facts(w, h, cond.reads(), f);
   AdmitsBoth r;
   any_adult(w, h, [&](std::uint32_t i) {
     person_facts(w, i, f);
     set_settled(f, false);
-    r.unsettled = r.unsettled || cond.admitted(unsettled_hb, f) != 0;
+    r.unsettled = r.unsettled || cond(f);
     set_settled(f, true);
-    r.settled = r.settled || cond.admitted(settled_hb, f) != 0;
+    r.settled = r.settled || cond(f);
     return r.unsettled && r.settled;
   });
   return r;

@@ -17,15 +17,14 @@ void person_facts(const World& w, std::uint32_t person, Facts& f);
 
 // True if the condition holds for at least one adult member (household facts
 // shared). `settled_override`: evaluate as if the household had settled (-1: as is).
-// `cond` is a set of one condition (Rules::public_rental_set).
-bool admits(const World& w, const ChannelSet& cond, std::uint32_t h, int settled_override = -1);
+bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int settled_override = -1);
 
 // Whether the condition admits the household as it is not settled and as if it
 // had settled, from one pass over its members.
 struct AdmitsBoth {
   bool unsettled = false, settled = false;
 };
-AdmitsBoth admits_unsettled_and_settled(const World& w, const ChannelSet& cond, std::uint32_t h);
+AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition& cond, std::uint32_t h);
 
 // Bit k set if channel k, of the given kind, is open by choice in the household's
 // zone and admits it. Facts are filled once per member and every channel tested on them.

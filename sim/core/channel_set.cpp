@@ -21,7 +21,6 @@ ChannelSet::ChannelSet(const std::vector<CompiledCondition>& channels, std::uint
   for (std::uint32_t rest = members; rest; rest &= rest - 1) {
     const CompiledCondition& c = channels_[static_cast<std::size_t>(std::countr_zero(rest))];
     all_tabulated = all_tabulated && c.tabulated();
-    always_true_ = always_true_ && c.always_true();
     reads_person_ = reads_person_ || c.reads_person();
     for (const Atom& a : c.atoms()) pooled_index(a.person() ? person_ : household_, a);
   }

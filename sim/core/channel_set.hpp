@@ -1,5 +1,4 @@
-// All channels of one kind tested at once (also used for the single public-rental
-// condition, tested per renter and per decider: same gains, one member). Eligibility asks, for every household in
+// All channels of one kind tested at once. Eligibility asks, for every household in
 // town and every adult member, which of up to 32 channels admit it; testing each
 // channel's condition in turn repeats the atoms they share (employed,
 // stable_residence, ...). Here the channels' distinct atoms are pooled, household
@@ -38,8 +37,6 @@ class ChannelSet {
   // True if some member channel's value can depend on the person.
   bool reads_person() const noexcept { return reads_person_; }
   bool pooled() const noexcept { return !table_.empty(); }
-  // True if every member channel's condition is `true`.
-  bool always_true() const noexcept { return always_true_; }
 
   static constexpr std::size_t kMaxPooled = 12;  // a table of 4096 masks: 16 KiB, within L1
 
@@ -51,7 +48,6 @@ class ChannelSet {
   std::vector<Atom> household_, person_;
   std::vector<std::uint32_t> table_;  // [pooled outcomes] -> admitting members
   bool reads_person_ = false;
-  bool always_true_ = true;
 };
 
 }  // namespace hukou

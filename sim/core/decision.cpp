@@ -66,7 +66,7 @@ Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k) {
   double rental_gain = 0.0;
   if (!owns && H.tenure[h] != Tenure::public_rental && (w.rules.public_rental.reads() & attr_bit(Attr::settled)) &&
       zs.rental_chance > 0.0) {
-    const AdmitsBoth a = admits_unsettled_and_settled(w, w.rules.public_rental_set, h);
+    const AdmitsBoth a = admits_unsettled_and_settled(w, w.rules.public_rental, h);
     if (a.settled && !a.unsettled) rental_gain = zs.rental_chance;
   }
   double subsidy_gain = 0.0;

@@ -10,7 +10,6 @@ Rules compile_rules(const Scenario& sc) {
   }
   r.public_rental = CompiledCondition(sc.public_rental_condition);
   r.reads |= r.public_rental.reads();
-  r.public_rental_set = ChannelSet({r.public_rental}, 1u);
   for (auto& c : r.candidates) c.assign(sc.zones.size(), 0);
   for (std::size_t k = 0; k < sc.channels.size() && k < 32; ++k) {
     const Channel& ch = sc.channels[k];

@@ -15,7 +15,6 @@ namespace hukou {
 struct Rules {
   std::vector<CompiledCondition> channel;  // per channel, in the scenario's order
   CompiledCondition public_rental;
-  ChannelSet public_rental_set;  // the same, as a set of one for admits()
   // [kind][zone]: bit k set if channel k (k < 32) of that kind is open there by
   // choice (not events_only).
   std::array<std::vector<std::uint32_t>, 2> candidates;

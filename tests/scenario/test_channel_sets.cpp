@@ -1,7 +1,6 @@
 // Channels of one kind tested at once (core/channel_set.hpp) must admit exactly
 // what testing each channel's compiled condition admits, for every shipped
-// scenario and what-if (and its public-rental condition, a set of one) and for a
-// pool too large for a table.
+// scenario and what-if and for a pool too large for a table.
 #include <catch2/catch.hpp>
 
 #include <bit>
@@ -55,8 +54,6 @@ TEST_CASE("channel sets admit what each channel admits, in every shipped scenari
       for (const std::uint32_t m : r.candidates[kind]) members |= m;
       check_against_each(r.sets[kind], r.channel, members, rng, 2000);
     }
-    check_against_each(r.public_rental_set, {r.public_rental}, 1u, rng, 2000);
-    CHECK(r.public_rental_set.always_true() == r.public_rental.always_true());
   }
 }
 

@@ -143,7 +143,7 @@ void housing(World& w) {
       return;
     }
     if (t == Tenure::private_rental && d.uniform() < prm.housing_register_rental_rate) t = Tenure::registered_rental;
-    if (t != Tenure::public_rental) applies[h] = admits(w, w.rules.public_rental_set, h) ? 1 : 0;
+    if (t != Tenure::public_rental) applies[h] = admits(w, w.rules.public_rental, h) ? 1 : 0;
   });
   allocate_public_rental(w, applies);
 }
