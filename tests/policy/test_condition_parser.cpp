@@ -586,6 +586,16 @@ void check_result(const std::string& text, std::mt19937& rng) {
   REQUIRE(same_code(q.condition->code, c.code));
 }
 
+// The words random conditions are made of: flag and number attribute names, comparisons.
+struct Vocabulary {
+  std::vector<std::string_view> flags, numbers;
+  std::array<std::string_view, 6> ops{"==", "!=", "<", "<=", ">", ">="};
+  Vocabulary() {
+    for (const hukou::AttrInfo& a : hukou::attribute_catalogue())
+      (a.kind == hukou::AttrKind::flag ? flags : numbers).push_back(a.name);
+  }
+};
+
 // The compiled form (core/compiled_condition.hpp) must equal the interpreter on
 // every input the model can give it: flags 0 or 1, numbers whole or halves.
 // Returns whether the condition was tabulated, to show both paths are covered.
@@ -651,10 +661,8 @@ TEST_CASE("policy parser fuzz: token soup", "[policy][parser][fuzz]") {
 
 TEST_CASE("policy parser fuzz: structured conditions and their mutations", "[policy][parser][fuzz]") {
   std::mt19937 rng(12345);
-  std::vector<std::string_view> flags, numbers;
-  for (const hukou::AttrInfo& a : hukou::attribute_catalogue())
-    (a.kind == hukou::AttrKind::flag ? flags : numbers).push_back(a.name);
-  const std::array<std::string_view, 6> ops{"==", "!=", "<", "<=", ">", ">="};
+  const Vocabulary v;
+  const auto& [flags, numbers, ops] = v;
   const auto uniform = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
 
   // A random valid condition, nesting at most `depth` more levels.
@@ -703,10 +711,8 @@ TEST_CASE("policy parser fuzz: structured conditions and their mutations", "[pol
 
 TEST_CASE("compiled conditions too long to tabulate equal the interpreter", "[policy][compiled]") {
   std::mt19937 rng(99);
-  std::vector<std::string_view> flags, numbers;
-  for (const hukou::AttrInfo& a : hukou::attribute_catalogue())
-    (a.kind == hukou::AttrKind::flag ? flags : numbers).push_back(a.name);
-  const std::array<std::string_view, 6> ops{"==", "!=", "<", "<=", ">", ">="};
+  const Vocabulary v;
+  const auto& [flags, numbers, ops] = v;
   const auto uniform = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
   for (int i = 0; i < 300; ++i) {
     // 17-40 terms, each a distinct numeric test (threshold k) joined to a flag.
