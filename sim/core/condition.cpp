@@ -9,10 +9,4 @@ bool Condition::operator()(const AttrValues& v) const noexcept {
   });
 }
 
-bool Condition::uses(Attr a) const noexcept {
-  for (const Instr& in : code)
-    if (in.op == Instr::Op::test && in.attr == a) return true;
-  return false;
-}
-
 }  // namespace hukou

@@ -1,6 +1,8 @@
-// A compiled condition over attributes: a program in reverse Polish notation,
-// evaluated with a small stack. Conditions are data (from scenario files), never
-// code, so every city's rules go through the same evaluator.
+// A condition over attributes: a program in reverse Polish notation, evaluated
+// with a small stack. Conditions are data (from scenario files), never code, so
+// every city's rules go through the same evaluator. This is the definition; the
+// model's loops use the form compiled from it (compiled_condition.hpp), which the
+// tests check against this interpreter.
 #pragma once
 #include <array>
 #include <cassert>
@@ -59,9 +61,8 @@ struct Condition {
   std::vector<Instr> code;  // RPN; empty means "always true"
   std::string text;         // the source text, for messages and output
 
+  // The value for one adult's attributes, by interpretation (the reference).
   bool operator()(const AttrValues& v) const noexcept;
-  // True if any test in the condition reads the attribute.
-  bool uses(Attr a) const noexcept;
   static Condition always() { return Condition{{}, "true"}; }
 };
 
