@@ -50,6 +50,17 @@ double& RunResult::at(Series s, std::size_t period, std::size_t zone, std::size_
   return data[static_cast<std::size_t>(s)].at(idx);
 }
 
+double RunResult::total(Series s, std::size_t period, std::size_t zone) const {
+  const auto sh = shape(s);
+  if (sh.size() == 1) return at(s, period);
+  const std::size_t z0 = zone == all_zones ? 0 : zone, z1 = zone == all_zones ? sh[1] : zone + 1;
+  const std::size_t third = sh.size() > 2 ? sh[2] : 1;
+  double x = 0.0;
+  for (std::size_t z = z0; z < z1; ++z)
+    for (std::size_t c = 0; c < third; ++c) x += at(s, period, z, c);
+  return x;
+}
+
 double RunResult::at(Series s, std::size_t period, std::size_t zone, std::size_t third) const {
   return const_cast<RunResult*>(this)->at(s, period, zone, third);
 }

@@ -49,6 +49,12 @@ struct RunResult {
   double& at(Series s, std::size_t period, std::size_t zone = 0, std::size_t third = 0);
   double at(Series s, std::size_t period, std::size_t zone = 0, std::size_t third = 0) const;
   const std::vector<double>& values(Series s) const { return data[static_cast<std::size_t>(s)]; }
+
+  // A series in one period, summed over channels or groups, and over zones unless
+  // `zone` is given (zone < zones.size()). The one definition of an indicator's value
+  // used by the run summary, `hukou evaluate` and `hukou compare`.
+  static constexpr std::size_t all_zones = static_cast<std::size_t>(-1);
+  double total(Series s, std::size_t period, std::size_t zone = all_zones) const;
 };
 
 }  // namespace hukou

@@ -31,21 +31,10 @@ Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year)
     throw EvaluationError("'" + ind.variable + "' is prefecture-wide: it has no zone");
   if (s.dims != Dims::P && ind.zone.empty() && s.kind == Kind::rate)
     throw EvaluationError("'" + ind.variable + "' is a rate per zone: name a zone");
-  const std::size_t nz = r0.zones.size();
-  const std::size_t z = ind.zone.empty() ? 0 : index_of(r0.zones, ind.zone, "zone");
-  const std::size_t third = s.dims == Dims::PZC ? r0.channels.size() : s.dims == Dims::PZG ? group_names().size() : 1;
+  const std::size_t z = ind.zone.empty() ? RunResult::all_zones : index_of(r0.zones, ind.zone, "zone");
   Eigen::VectorXd v(static_cast<Eigen::Index>(f.replicates.size()));
-  for (std::size_t k = 0; k < f.replicates.size(); ++k) {
-    const RunResult& r = f.replicates[k];
-    double x = 0.0;
-    if (s.dims == Dims::P) {
-      x = r.at(s.id, p);
-    } else {
-      for (std::size_t zz = ind.zone.empty() ? 0 : z; zz < (ind.zone.empty() ? nz : z + 1); ++zz)
-        for (std::size_t c = 0; c < third; ++c) x += r.at(s.id, p, zz, c);
-    }
-    v(static_cast<Eigen::Index>(k)) = x;
-  }
+  for (std::size_t k = 0; k < f.replicates.size(); ++k)
+    v(static_cast<Eigen::Index>(k)) = f.replicates[k].total(s.id, p, z);
   return v;
 }
 

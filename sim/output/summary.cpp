@@ -42,15 +42,14 @@ std::string pad(const std::string& s, std::size_t w) {
   return n >= w ? s : std::string(w - n, ' ') + s;
 }
 
+// A target's indicator as `hukou evaluate` reads it (RunResult::total); 0 if the year
+// is not simulated (targets are checked against the years when the scenario loads).
 double target_value(const RunResult& r, const Target& t) {
   std::size_t p = 0;
   while (p < r.years.size() && r.years[p] != t.year) ++p;
   if (p == r.years.size()) return 0.0;
-  for (const auto& s : output_series()) {
-    if (s.name != t.indicator) continue;
-    if (s.dims == Dims::P) return r.at(s.id, p);
-    if (s.dims == Dims::PZ) return t.zone ? r.at(s.id, p, *t.zone) : zone_total(r, s.id, p);
-  }
+  for (const auto& s : output_series())
+    if (s.name == t.indicator) return r.total(s.id, p, t.zone ? *t.zone : RunResult::all_zones);
   return 0.0;
 }
 }  // namespace
@@ -83,7 +82,7 @@ void print_summary(std::ostream& os, const Scenario& sc, const std::vector<RunRe
     }
     os << pad(fmt("%.0f", all), 10);
     for (std::size_t c = 0; c < by.size(); ++c) os << "  " << pad(fmt("%.0f", by[c]), r0.channels[c].size());
-    os << pad(fmt("%.0f", mean(reps, [&](const RunResult& r) { return zone_total(r, Series::returns, p); })), 10) << "\n";
+    os << pad(fmt("%.0f", mean(reps, [&](const RunResult& r) { return r.total(Series::returns, p); })), 10) << "\n";
   }
   os << "\nRates are shares of the population at year end; settlers and returns are persons during the year.\n";
   if (sc.targets.empty()) return;

@@ -183,6 +183,30 @@ def check_evaluate(hukou, work, src):
     assert code == 0 and out.startswith("indicator,zone,view,year,target"), out
 
 
+def check_summary_targets(hukou, work, src):
+    # The run summary's "simulated" value of each target is the value `hukou evaluate`
+    # reports (final view), counts summed over zones and channels (Qiannan's settlements).
+    import csv
+    import io
+    import re
+    d = fresh(work, "summary_targets")
+    path = os.path.join(d, "qiannan.h5")
+    code, out, err = run(hukou, "run", "qiannan", "--set", "scale=40", "-q", "-o", path)
+    assert code == 0, (code, out, err)
+    shown = {(m[1], m[2] or "", int(m[3])): float(m[4])
+             for m in re.finditer(r"^  (\w+)(?: \((\S+)\))? (\d{4}): target [\d.%]+, simulated ([\d.]+)%?", out, re.M)}
+    assert ("settlements", "", 2018) in shown and shown[("settlements", "", 2018)] > 0, out
+    code, ev, err = run(hukou, "evaluate", path, "--csv", "--no-store")
+    assert code == 0, err
+    rows = [r for r in csv.DictReader(io.StringIO(ev)) if r["view"] == "final"]
+    assert len(rows) == len(shown), (rows, shown)
+    for r in rows:
+        v = float(r["simulated"])
+        s = shown[(r["indicator"], r["zone"], int(r["year"]))]
+        want = round(100 * v, 2) if "rate" in r["indicator"] else round(v)
+        assert abs(s - want) < 1e-9, (r, s)
+
+
 def check_docs(hukou, src, page):
     code, out, err = run(hukou, "docs", page)
     assert code == 0, err
