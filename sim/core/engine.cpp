@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "processes.hpp"
+#include "town_steps.hpp"
 #include "synth.hpp"
 
 namespace hukou {
@@ -70,10 +71,10 @@ void Model::step() {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
   timed(Phase::demography, [&] { demography(w_); });
-  timed(Phase::moves, [&] { moves(w_, factory_); });
-  timed(Phase::jobs, [&] { jobs(w_); });
+  const bool permits_in_town_pass = permits_join_town_pass(w_);
+  timed(Phase::town, [&] { town_pass(w_, factory_, permits_in_town_pass); });
   timed(Phase::housing, [&] { housing(w_); });
-  timed(Phase::permits, [&] { permits(w_); });
+  if (!permits_in_town_pass) timed(Phase::permits, [&] { permits(w_); });
   timed(Phase::eligibility, [&] { eligibility(w_); });
   timed(Phase::decision, [&] { decision(w_); });
   timed(Phase::events, [&] { events(w_); });
@@ -82,7 +83,7 @@ void Model::step() {
 
 std::string_view phase_name(Phase p) {
   static constexpr std::array<std::string_view, kPhaseCount> names{
-      "demography", "moves", "jobs", "housing", "permits", "eligibility", "decision", "events", "accounting"};
+      "demography", "moves+jobs+permits", "housing", "permits", "eligibility", "decision", "events", "accounting"};
   return names[static_cast<std::size_t>(p)];
 }
 

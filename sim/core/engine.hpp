@@ -15,10 +15,12 @@
 
 namespace hukou {
 
-// Wall-clock seconds spent in each process, summed over the periods run: for
-// `hukou bench` and profiling; never part of the results.
+// Wall-clock seconds spent in each pass, summed over the periods run: for
+// `hukou bench` and profiling; never part of the results. `town` is moves, jobs
+// and permits in one sweep; `permits` is their own pass, run only when the
+// public-rental condition reads permits (permits_join_town_pass), else 0.
 enum class Phase : std::size_t {
-  demography, moves, jobs, housing, permits, eligibility, decision, events, accounting, count_
+  demography, town, housing, permits, eligibility, decision, events, accounting, count_
 };
 inline constexpr std::size_t kPhaseCount = static_cast<std::size_t>(Phase::count_);
 std::string_view phase_name(Phase p);

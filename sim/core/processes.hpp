@@ -1,5 +1,6 @@
 // The nine processes of one period, in the order they run (design/model.md).
-// Each is documented in docs/model.md and lives in processes/<name>.cpp.
+// Each is documented in docs/model.md and lives in processes/<name>.cpp; moves,
+// jobs and permits run in one sweep (processes/town_pass.cpp).
 #pragma once
 #include "household_factory.hpp"
 #include "results.hpp"
@@ -9,10 +10,12 @@ namespace hukou {
 
 void demography(World& w);                                // 1. ageing, deaths, births; urban stock growth
 void compact(World& w);  //    drops the dead, adds the newborns (sizes from demography in pop.scratch)
-void moves(World& w, const HouseholdFactory& factory);    // 2. village -> town, inflow from outside
-void jobs(World& w);                                      // 3. finding, losing, formalising; wages; training
+// 2. village -> town, inflow from outside; 3. jobs: finding, losing, formalising,
+// wages, training; and 5. residence-permit take-up if with_permits: one sweep
+// (town_steps.hpp).
+void town_pass(World& w, const HouseholdFactory& factory, bool with_permits);
 void housing(World& w);                                   // 4. buying (with subsidy), leases, public rental
-void permits(World& w);                                   // 5. residence-permit take-up
+void permits(World& w);  // 5. on its own, after housing, when permits_join_town_pass is false
 void eligibility(World& w);                               // 6. channels that admit each household; school access; peers
 void decision(World& w);                                  // 7. settle / stay / return (multinomial logit)
 void events(World& w);                                    // 8. reclassification, relocation, workplace registration

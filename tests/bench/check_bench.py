@@ -7,7 +7,7 @@ import math
 import subprocess
 import sys
 
-PHASES = ["demography", "moves", "jobs", "housing", "permits", "eligibility", "decision", "events",
+PHASES = ["demography", "moves+jobs+permits", "housing", "permits", "eligibility", "decision", "events",
           "accounting"]
 # Keys of each run and whether the value must be > 0 (else >= 0).
 RUN_KEYS = {

@@ -4,10 +4,12 @@
 // fixed rate. Formal jobs accrue years of social insurance. Wages grow at the
 // observed rate; a new job draws a log-normal wage around the zone's level times
 // an education premium. Free vocational training (Shaoxing 四(三)) certifies skills.
+//
+// One person at a time (JobStep): the town pass (town_pass.cpp) runs it for each
+// member together with moves and permits.
 #include <cmath>
 
-#include "../parallel.hpp"
-#include "../processes.hpp"
+#include "../town_steps.hpp"
 
 namespace hukou {
 
@@ -23,50 +25,42 @@ float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::
 }
 }  // namespace
 
-void jobs(World& w) {
-  const Params& prm = w.sc.params;
+JobStep::JobStep(const World& w)
+    : prm_(w.sc.params),
+      growth_(static_cast<float>(1.0 + prm_.jobs_wage_growth)),
+      wage_growth_(std::pow(1.0 + prm_.jobs_wage_growth, w.t)),
+      job_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::job),
+      training_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::training) {}
+
+void JobStep::operator()(World& w, std::uint32_t h, std::uint32_t i, int age) const {
   auto& P = w.pop.p;
-  auto& H = w.pop.h;
-  const auto period = static_cast<std::uint32_t>(w.t);
-  const auto growth = static_cast<float>(1.0 + prm.jobs_wage_growth);
-  const double wage_growth = std::pow(1.0 + prm.jobs_wage_growth, w.t);
-  const rng::StreamKey job_key(w.seed, period, rng::Stream::job);
-  const rng::StreamKey training_key(w.seed, period, rng::Stream::training);
-  for_households(w, [&](std::uint32_t h, Counters&) {
-    if (H.loc[h] != Location::town) return;
-    for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
-      if (!(P.flags[i] & pflag::in_town)) continue;
-      const int age = age_of(w, i);
-      if (age < 16) continue;
-      if ((P.flags[i] & pflag::rural_student) && age >= 22)  // graduates
-        P.flags[i] = static_cast<std::uint16_t>((P.flags[i] & ~pflag::rural_student) | pflag::college);
-      if (age >= prm.jobs_retirement_age || (P.flags[i] & pflag::rural_student)) {
-        P.emp[i] = Emp::none;
-        P.wage[i] = 0.0f;
-        continue;
-      }
-      rng::Draws d(job_key, P.id[i]);
-      const double u = d.uniform();
-      if (P.emp[i] == Emp::none) {
-        if (u < prm.jobs_find_rate) {
-          const double formal = prm.jobs_formal_share_base + prm.jobs_formal_edu_gain * static_cast<int>(P.edu[i]);
-          P.emp[i] = d.uniform() < formal ? Emp::formal : Emp::informal;
-          P.wage[i] = new_wage(w, h, P.edu[i], wage_growth, d);
-        }
-      } else if (u < prm.jobs_loss_rate) {
-        P.emp[i] = Emp::none;
-        P.wage[i] = 0.0f;
-      } else {
-        P.wage[i] *= growth;
-        if (P.emp[i] == Emp::informal && d.uniform() < prm.jobs_formalize_rate) P.emp[i] = Emp::formal;
-      }
-      if (P.emp[i] == Emp::formal && P.si_years[i] < 255) ++P.si_years[i];
-      if (P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
-        rng::Draws t(training_key, P.id[i]);
-        if (t.uniform() < prm.jobs_training_rate) P.flags[i] |= pflag::skilled;
-      }
+  if ((P.flags[i] & pflag::rural_student) && age >= 22)  // graduates
+    P.flags[i] = static_cast<std::uint16_t>((P.flags[i] & ~pflag::rural_student) | pflag::college);
+  if (age >= prm_.jobs_retirement_age || (P.flags[i] & pflag::rural_student)) {
+    P.emp[i] = Emp::none;
+    P.wage[i] = 0.0f;
+    return;
+  }
+  rng::Draws d(job_key_, P.id[i]);
+  const double u = d.uniform();
+  if (P.emp[i] == Emp::none) {
+    if (u < prm_.jobs_find_rate) {
+      const double formal = prm_.jobs_formal_share_base + prm_.jobs_formal_edu_gain * static_cast<int>(P.edu[i]);
+      P.emp[i] = d.uniform() < formal ? Emp::formal : Emp::informal;
+      P.wage[i] = new_wage(w, h, P.edu[i], wage_growth_, d);
     }
-  });
+  } else if (u < prm_.jobs_loss_rate) {
+    P.emp[i] = Emp::none;
+    P.wage[i] = 0.0f;
+  } else {
+    P.wage[i] *= growth_;
+    if (P.emp[i] == Emp::informal && d.uniform() < prm_.jobs_formalize_rate) P.emp[i] = Emp::formal;
+  }
+  if (P.emp[i] == Emp::formal && P.si_years[i] < 255) ++P.si_years[i];
+  if (P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
+    rng::Draws t(training_key_, P.id[i]);
+    if (t.uniform() < prm_.jobs_training_rate) P.flags[i] |= pflag::skilled;
+  }
 }
 
 }  // namespace hukou

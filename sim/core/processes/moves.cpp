@@ -4,6 +4,9 @@
 // whole family moves, children under 15 and members over 60 stay in the village.
 // New migrant households arrive from outside the prefecture. Returns are chosen
 // in step 7 (decision) and take effect there.
+//
+// One household at a time (MoveStep) and the inflow (arrive): the town pass
+// (town_pass.cpp) runs them with jobs and permits; it also accrues years in town.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -13,9 +16,8 @@
 #include <tbb/parallel_for.h>
 
 #include "../household_ops.hpp"
-#include "../parallel.hpp"
-#include "../processes.hpp"
 #include "../synth.hpp"
+#include "../town_steps.hpp"
 
 namespace hukou {
 
@@ -70,55 +72,44 @@ Population inflow(const World& w, const HouseholdFactory& factory, std::size_t z
 }
 }  // namespace
 
-void moves(World& w, const HouseholdFactory& factory) {
-  const Params& prm = w.sc.params;
+MoveStep::MoveStep(const World& w)
+    : prm_(w.sc.params), cum_(destination_weights(w)), key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::move) {
+  for (std::size_t k = 0; k < rate_.size(); ++k) rate_[k] = rate(static_cast<int>(k));
+}
+
+// Move probability by the head's years over 30, tabulated once per period rather
+// than an exp() per village household: the same expression, so the same values
+// (heads past the table, if any, get it computed).
+double MoveStep::rate(int over_30) const {
+  return prm_.moves_village_to_town_rate * std::exp(-prm_.moves_move_age_decay * over_30);
+}
+
+bool MoveStep::operator()(World& w, Counters& c, std::uint32_t h) const {
   auto& P = w.pop.p;
   auto& H = w.pop.h;
-  const auto period = static_cast<std::uint32_t>(w.t);
-  const std::vector<double> cum = destination_weights(w);
-  // Move probability by the head's years over 30, computed once per period rather
-  // than an exp() per village household: the same expression, so the same values
-  // (heads past the table, if any, get it computed).
-  const auto move_rate = [&](int over_30) {
-    return prm.moves_village_to_town_rate * std::exp(-prm.moves_move_age_decay * over_30);
-  };
-  std::array<double, 128> rate{};
-  for (std::size_t k = 0; k < rate.size(); ++k) rate[k] = move_rate(static_cast<int>(k));
-  const rng::StreamKey move_key(w.seed, period, rng::Stream::move);
+  const std::uint32_t first = H.first[h];
+  if (H.loc[h] != Location::village || (P.flags[first] & pflag::settled)) return false;
+  const int over_30 = std::max(0, age_of(w, first) - 30);
+  const double p = static_cast<std::size_t>(over_30) < rate_.size() ? rate_[static_cast<std::size_t>(over_30)]
+                                                                     : rate(over_30);
+  rng::Draws d(key_, H.id[h]);
+  if (d.uniform() >= p) return false;
+  const std::uint8_t own = H.zone[h];
+  const std::uint8_t dest = d.uniform() < prm_.moves_own_zone_share ? own : pick_zone(cum_, d.uniform(), own);
+  move_to_town(w, c, h, dest, d.uniform() < prm_.moves_whole_family_share);
+  return true;
+}
 
-  for_households(w, [&](std::uint32_t h, Counters& c) {
-    const std::uint32_t first = H.first[h], n = H.members[h];
-    if (H.loc[h] == Location::town) {
-      for (std::uint32_t i = first; i < first + n; ++i)
-        if ((P.flags[i] & pflag::in_town) && P.town_years[i] < 255) ++P.town_years[i];
-      return;
-    }
-    if (H.loc[h] != Location::village || (P.flags[first] & pflag::settled)) return;
-    const int over_30 = std::max(0, age_of(w, first) - 30);
-    const double p = static_cast<std::size_t>(over_30) < rate.size() ? rate[static_cast<std::size_t>(over_30)]
-                                                                      : move_rate(over_30);
-    rng::Draws d(move_key, H.id[h]);
-    if (d.uniform() >= p) return;
-    const std::uint8_t own = H.zone[h];
-    const std::uint8_t dest = d.uniform() < prm.moves_own_zone_share ? own : pick_zone(cum, d.uniform(), own);
-    move_to_town(w, c, h, dest, d.uniform() < prm.moves_whole_family_share);
-  });
-
-  // Inflow from outside. Ids and draws depend on (zone, period, rank) only, so the
-  // zones are made in parallel and appended in zone order, as if one after another.
+// Ids and draws depend on (zone, period, rank) only, so the zones are made in
+// parallel and appended in zone order, as if one after another.
+std::uint32_t arrive(World& w, const HouseholdFactory& factory) {
   std::vector<Population> blocks(w.zones());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.zones(), 1), [&](const auto& r) {
     for (std::size_t z = r.begin(); z != r.end(); ++z) blocks[z] = inflow(w, factory, z);
   });
-  const auto before = static_cast<std::uint32_t>(H.size());
+  const auto before = static_cast<std::uint32_t>(w.pop.h.size());
   append(w.pop, std::move(blocks));
-  LocalCounters lc(w.flows);
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(before, static_cast<std::uint32_t>(H.size()), kGrain),
-                    [&](const auto& r) {
-                      Counters& c = lc.local();
-                      for (std::uint32_t h = r.begin(); h != r.end(); ++h) record_arrival(w, c, h);
-                    });
-  lc.merge_into(w.flows);
+  return before;
 }
 
 }  // namespace hukou

@@ -1,0 +1,65 @@
+// The per-household and per-person parts of processes 2 (moves), 3 (jobs) and 5
+// (permits), with their per-period constants. The town pass (processes/town_pass.cpp)
+// runs them together in one sweep over households instead of three: each touches
+// only its own household and person, so running them person by person gives the
+// same state as running each over everyone in turn (the order of steps within a
+// person is kept). Why one pass: the three sweeps were each bound by loading the
+// same household and member fields and by the same branches (in town, age), not
+// by their own arithmetic.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "household_factory.hpp"
+#include "rng.hpp"
+#include "world.hpp"
+
+namespace hukou {
+
+// 2. A village household's move to town (true if it moved).
+class MoveStep {
+ public:
+  explicit MoveStep(const World& w);
+  bool operator()(World& w, Counters& c, std::uint32_t h) const;
+
+ private:
+  double rate(int over_30) const;
+  const Params& prm_;
+  std::vector<double> cum_;  // cumulative destination weights over zones
+  std::array<double, 128> rate_{};
+  rng::StreamKey key_;
+};
+
+// 2. This period's households from outside, appended; returns the first new index.
+std::uint32_t arrive(World& w, const HouseholdFactory& factory);
+
+// 3. One member living in town aged 16 or more, of household h.
+class JobStep {
+ public:
+  explicit JobStep(const World& w);
+  void operator()(World& w, std::uint32_t h, std::uint32_t i, int age) const;
+
+ private:
+  const Params& prm_;
+  float growth_;        // this period's wage growth
+  double wage_growth_;  // growth since the base year (new wages)
+  rng::StreamKey job_key_, training_key_;
+};
+
+// 5. One member living in town aged 16 or more, of a household without hukou.
+class PermitStep {
+ public:
+  explicit PermitStep(const World& w);
+  void operator()(World& w, std::uint32_t i) const;
+
+ private:
+  int min_years_;
+  double takeup_;
+  rng::StreamKey key_;
+};
+
+// Whether permits may run in the town pass, before housing (see permits.cpp).
+bool permits_join_town_pass(const World& w);
+
+}  // namespace hukou
