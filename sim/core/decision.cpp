@@ -66,8 +66,12 @@ Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k) {
   double rental_gain = 0.0;
   if (!owns && H.tenure[h] != Tenure::public_rental && (w.rules.public_rental.reads() & attr_bit(Attr::settled)) &&
       zs.rental_chance > 0.0) {
-    const AdmitsBoth a = admits_unsettled_and_settled(w, w.rules.public_rental, h);
-    if (a.settled && !a.unsettled) rental_gain = zs.rental_chance;
+    // Taken by housing (step 4) where nothing it reads has changed since.
+    const bool gained = w.rental_gain_set ? (w.rental[h] & rental::gained_by_settling) != 0 : [&] {
+      const AdmitsBoth a = admits_unsettled_and_settled(w, w.rules.public_rental, h);
+      return a.settled && !a.unsettled;
+    }();
+    if (gained) rental_gain = zs.rental_chance;
   }
   double subsidy_gain = 0.0;
   if (values_subsidy)

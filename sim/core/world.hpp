@@ -24,6 +24,15 @@ struct ZoneState {
   std::int64_t school_hukou = 0;                       // settled children 6-14 in town, agents
 };
 
+// Public rental per household, set by housing (step 4) for its queue and for the
+// decision (step 7).
+namespace rental {
+inline constexpr std::uint8_t applies = 1 << 0;  // in the queue for a unit
+// Settling would make it eligible (admitted as if settled, not as it is); set only
+// where `World::rental_gain_set` (see housing.cpp).
+inline constexpr std::uint8_t gained_by_settling = 1 << 1;
+}  // namespace rental
+
 struct World {
   Scenario sc;
   Rules rules;  // sc's conditions, compiled
@@ -34,6 +43,8 @@ struct World {
   std::vector<double> peer_share;        // per origin group: zones, then outside
   Counters flows;                        // this period's flows
   std::vector<std::uint32_t> eligible;   // per household: bit c set if channel c admits it (step 6)
+  std::vector<std::uint8_t> rental;      // per household: rental:: bits (step 4)
+  bool rental_gain_set = false;          // this period's rental::gained_by_settling bits are set
   std::vector<double> aggregate_settled; // [zone][channel] persons settled outside the agents this period
 
   int year() const { return sc.base_year + t; }

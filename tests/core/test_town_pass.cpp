@@ -2,6 +2,8 @@
 // before housing, unless the public-rental condition reads permits; then permits
 // run as their own pass after housing, in the processes' order. Both paths must
 // give the same run when the condition's permit test cannot change its outcome.
+// The same pair checks the decision's public-rental term: taken by housing in the
+// fused case (World::rental_gain_set), by the decision itself in the other.
 #include <catch2/catch.hpp>
 
 #include <cstring>
@@ -60,6 +62,8 @@ TEST_CASE("town pass: the fused sweep equals the processes run one after another
   }
   CHECK(fused.phase_seconds()[static_cast<std::size_t>(Phase::permits)] == 0.0);
   CHECK(separate.phase_seconds()[static_cast<std::size_t>(Phase::permits)] > 0.0);
+  CHECK(fused.world().rental_gain_set);
+  CHECK_FALSE(separate.world().rental_gain_set);
   const RunResult &x = fused.result(), &y = separate.result();
   for (std::size_t s = 0; s < kSeriesCount; ++s) {
     INFO("series " << output_series()[s].name);

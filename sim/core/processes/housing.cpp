@@ -12,6 +12,7 @@
 #include "../housing_market.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
+#include "../town_steps.hpp"
 
 namespace hukou {
 
@@ -33,7 +34,7 @@ struct Queues {
 // order, and concatenated in block order: exactly the queues of a serial scan, so
 // the sort gives the same order for any thread count, even for applicants that
 // tie (two households with the same id).
-Queues collect_queues(const World& w, const std::vector<std::uint8_t>& applies) {
+Queues collect_queues(const World& w) {
   const Params& prm = w.sc.params;
   const auto& H = w.pop.h;
   const std::size_t nz = w.zones();
@@ -49,7 +50,7 @@ Queues collect_queues(const World& w, const std::vector<std::uint8_t>& applies) 
     for (std::uint32_t h = begin; h < end; ++h) {
       if (H.loc[h] != Location::town) continue;
       if (H.tenure[h] == Tenure::public_rental) ++q.occupied[H.zone[h]];
-      else if (applies[h]) {
+      else if (w.rental[h] & rental::applies) {
         const double years = w.pop.p.town_years[H.first[h]];
         q.queue[H.zone[h]].push_back(
             {std::floor(years / step) + H.rental_wait[h], rng::bits(tiebreak_key.key(H.id[h])), h});
@@ -85,10 +86,10 @@ bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& pri
   return u < rate * power;
 }
 
-void allocate_public_rental(World& w, const std::vector<std::uint8_t>& applies) {
+void allocate_public_rental(World& w) {
   auto& H = w.pop.h;
   const std::size_t nz = w.zones();
-  Queues queues = collect_queues(w, applies);
+  Queues queues = collect_queues(w);
   const std::vector<std::int64_t>& occupied = queues.occupied;
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
@@ -124,7 +125,15 @@ void housing(World& w) {
     for (std::size_t z = 0; z < w.zones(); ++z)
       w.zs[z].rental_units += w.sc.zones[z].f.public_rental_additions / w.sc.scale;
 
-  std::vector<std::uint8_t> applies(H.size(), 0);
+  // The decision values the public rental that settling would open (decision.cpp).
+  // For a household without hukou, that needs the condition as it is (its place in
+  // the queue, here) and as if settled, both from one pass over its members. Both
+  // are taken here when what the condition reads stays as it is until the decision:
+  // the only process between them that changes a person's facts is permits, so
+  // only when permits ran before housing (permits_join_town_pass).
+  const CompiledCondition& cond = w.rules.public_rental;
+  w.rental_gain_set = (cond.reads() & attr_bit(Attr::settled)) && permits_join_town_pass(w);
+  w.rental.assign(H.size(), 0);
   for_households(w, [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] != Location::town) return;
     if (H.tenure_years[h] < 255) ++H.tenure_years[h];
@@ -143,9 +152,16 @@ void housing(World& w) {
       return;
     }
     if (t == Tenure::private_rental && d.uniform() < prm.housing_register_rental_rate) t = Tenure::registered_rental;
-    if (t != Tenure::public_rental) applies[h] = admits(w, w.rules.public_rental, h) ? 1 : 0;
+    if (t == Tenure::public_rental) return;
+    if (settled || !w.rental_gain_set) {
+      w.rental[h] = admits(w, cond, h) ? rental::applies : 0;
+      return;
+    }
+    const AdmitsBoth a = admits_unsettled_and_settled(w, cond, h);
+    w.rental[h] = static_cast<std::uint8_t>((a.unsettled ? rental::applies : 0) |
+                                            (a.settled && !a.unsettled ? rental::gained_by_settling : 0));
   });
-  allocate_public_rental(w, applies);
+  allocate_public_rental(w);
 }
 
 }  // namespace hukou
