@@ -4,7 +4,7 @@
 #include <chrono>
 
 #include "processes.hpp"
-#include "town_steps.hpp"
+#include "steps.hpp"
 #include "synth.hpp"
 
 namespace hukou {
@@ -73,9 +73,13 @@ void Model::step() {
   timed(Phase::demography, [&] { demography(w_); });
   const bool permits_in_town_pass = permits_join_town_pass(w_);
   timed(Phase::town, [&] { town_pass(w_, factory_, permits_in_town_pass); });
-  timed(Phase::housing, [&] { housing(w_); });
-  if (!permits_in_town_pass) timed(Phase::permits, [&] { permits(w_); });
-  timed(Phase::eligibility, [&] { eligibility(w_); });
+  // Eligibility joins housing's sweep exactly when permits joined the town pass:
+  // then nothing it reads changes between housing and step 6 (housing.cpp).
+  timed(Phase::housing, [&] { housing(w_, permits_in_town_pass); });
+  if (!permits_in_town_pass) {
+    timed(Phase::permits, [&] { permits(w_); });
+    timed(Phase::eligibility, [&] { eligibility(w_); });
+  }
   timed(Phase::decision, [&] { decision(w_); });
   timed(Phase::events, [&] { events(w_); });
   timed(Phase::accounting, [&] { finish_period(); });
@@ -83,7 +87,7 @@ void Model::step() {
 
 std::string_view phase_name(Phase p) {
   static constexpr std::array<std::string_view, kPhaseCount> names{
-      "demography", "moves+jobs+permits", "housing", "permits", "eligibility", "decision", "events", "accounting"};
+      "demography", "moves+jobs+permits", "housing+eligibility", "permits (own pass)", "eligibility (own pass)", "decision", "events", "accounting"};
   return names[static_cast<std::size_t>(p)];
 }
 

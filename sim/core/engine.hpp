@@ -17,7 +17,8 @@ namespace hukou {
 
 // Wall-clock seconds spent in each pass, summed over the periods run: for
 // `hukou bench` and profiling; never part of the results. `town` is moves, jobs
-// and permits in one sweep; `permits` is their own pass, run only when the
+// and permits in one sweep, `housing` housing and eligibility in one; `permits`
+// and `eligibility` are their own sweeps, run (and timed) only when the
 // public-rental condition reads permits (permits_join_town_pass), else 0.
 enum class Phase : std::size_t {
   demography, town, housing, permits, eligibility, decision, events, accounting, count_

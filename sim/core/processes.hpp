@@ -12,9 +12,11 @@ void demography(World& w);                                // 1. ageing, deaths, 
 void compact(World& w);  //    drops the dead, adds the newborns (sizes from demography in pop.scratch)
 // 2. village -> town, inflow from outside; 3. jobs: finding, losing, formalising,
 // wages, training; and 5. residence-permit take-up if with_permits: one sweep
-// (town_steps.hpp).
+// (steps.hpp).
 void town_pass(World& w, const HouseholdFactory& factory, bool with_permits);
-void housing(World& w);                                   // 4. buying (with subsidy), leases, public rental
+// 4. buying (with subsidy), leases, public rental; with_eligibility: and 6.'s
+// per-household part, in the same sweep (only when permits ran before housing).
+void housing(World& w, bool with_eligibility);
 void permits(World& w);  // 5. on its own, after housing, when permits_join_town_pass is false
 void eligibility(World& w);                               // 6. channels that admit each household; school access; peers
 void decision(World& w);                                  // 7. settle / stay / return (multinomial logit)

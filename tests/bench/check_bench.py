@@ -7,8 +7,8 @@ import math
 import subprocess
 import sys
 
-PHASES = ["demography", "moves+jobs+permits", "housing", "permits", "eligibility", "decision", "events",
-          "accounting"]
+PHASES = ["demography", "moves+jobs+permits", "housing+eligibility", "permits (own pass)", "eligibility (own pass)",
+          "decision", "events", "accounting"]
 # Keys of each run and whether the value must be > 0 (else >= 0).
 RUN_KEYS = {
     "agents_requested": True, "scale": True, "threads": True, "periods": True, "persons": True,

@@ -2,6 +2,7 @@
 // before housing, unless the public-rental condition reads permits; then permits
 // run as their own pass after housing, in the processes' order. Both paths must
 // give the same run when the condition's permit test cannot change its outcome.
+// Eligibility runs in housing's sweep in the first case, as its own in the other.
 // The same pair checks the decision's public-rental term: taken by housing in the
 // fused case (World::rental_gain_set), by the decision itself in the other.
 #include <catch2/catch.hpp>
@@ -9,7 +10,7 @@
 #include <cstring>
 
 #include "core/engine.hpp"
-#include "core/town_steps.hpp"
+#include "core/steps.hpp"
 #include "fixtures.hpp"
 
 using namespace hukou;
@@ -32,6 +33,12 @@ Scenario rental_scenario(bool with_permit_test) {
   code.push_back(op(Instr::Op::op_or));
   sc.public_rental_condition = Condition{code, with_permit_test ? "formal_job and permit_years >= 0 or settled"
                                                                 : "formal_job or settled"};
+  // Settling through public rental: eligibility then depends on the allocation,
+  // which housing makes after its sweep (housing.cpp takes the housed again).
+  Channel tenants = test::open_channel("public rental tenants", sc.zones.size());
+  tenants.condition = Condition{{test(Attr::public_rental)}, "public_rental"};
+  sc.channels = {tenants};
+  sc.params.decision_asc_settle = 2.0;  // most who may settle do: eligibility shows in the outputs
   return sc;
 }
 }  // namespace

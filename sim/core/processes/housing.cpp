@@ -12,7 +12,10 @@
 #include "../housing_market.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
-#include "../town_steps.hpp"
+#include "../steps.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 namespace hukou {
 
@@ -86,8 +89,10 @@ bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& pri
   return u < rate * power;
 }
 
-void allocate_public_rental(World& w) {
+// Returns the households housed this period.
+std::vector<std::uint32_t> allocate_public_rental(World& w) {
   auto& H = w.pop.h;
+  std::vector<std::uint32_t> housed_now;
   const std::size_t nz = w.zones();
   Queues queues = collect_queues(w);
   const std::vector<std::int64_t>& occupied = queues.occupied;
@@ -103,6 +108,7 @@ void allocate_public_rental(World& w) {
       H.tenure[q[k].h] = Tenure::public_rental;
       H.tenure_years[q[k].h] = 0;
       H.rental_wait[q[k].h] = 0;
+      housed_now.push_back(q[k].h);
     }
     for (std::size_t k = static_cast<std::size_t>(housed); k < q.size(); ++k) ++H.rental_wait[q[k].h];
     zs.rental_occupied = occupied[z] + housed;
@@ -113,10 +119,11 @@ void allocate_public_rental(World& w) {
     zs.rental_chance = zs.rental_queue > 0 ? std::min(1.0, next_free / static_cast<double>(zs.rental_queue))
                                            : (next_free >= 1.0 ? 1.0 : next_free);
   }
+  return housed_now;
 }
 }  // namespace
 
-void housing(World& w) {
+void housing(World& w, bool with_eligibility) {
   const Params& prm = w.sc.params;
   auto& H = w.pop.h;
   const rng::StreamKey housing_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::housing);
@@ -134,7 +141,7 @@ void housing(World& w) {
   const CompiledCondition& cond = w.rules.public_rental;
   w.rental_gain_set = (cond.reads() & attr_bit(Attr::settled)) && permits_join_town_pass(w);
   w.rental.assign(H.size(), 0);
-  for_households(w, [&](std::uint32_t h, Counters& c) {
+  const auto household = [&](std::uint32_t h, Counters& c) {
     if (H.loc[h] != Location::town) return;
     if (H.tenure_years[h] < 255) ++H.tenure_years[h];
     Tenure& t = H.tenure[h];
@@ -160,8 +167,34 @@ void housing(World& w) {
     const AdmitsBoth a = admits_unsettled_and_settled(w, cond, h);
     w.rental[h] = static_cast<std::uint8_t>((a.unsettled ? rental::applies : 0) |
                                             (a.settled && !a.unsettled ? rental::gained_by_settling : 0));
-  });
-  allocate_public_rental(w);
+  };
+  if (!with_eligibility) {
+    for_households(w, household);
+    allocate_public_rental(w);
+    return;
+  }
+
+  // Eligibility (step 6) in the same sweep, each household once its own housing is
+  // done. What eligibility reads does not change between here and step 6 except a
+  // household's tenure when it is housed in public rental below (permits ran
+  // before housing: with_eligibility is permits_join_town_pass), so those few are
+  // taken again after the allocation. The tally reads no tenure.
+  w.eligible.resize(H.size());
+  Counters tally = eligibility_tally_shape(w);
+  LocalCounters flows_lc(w.flows), tally_lc(tally);
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, static_cast<std::uint32_t>(H.size()), kGrain),
+                    [&](const tbb::blocked_range<std::uint32_t>& r) {
+                      Counters &c = flows_lc.local(), &e = tally_lc.local();
+                      for (std::uint32_t h = r.begin(); h != r.end(); ++h) {
+                        household(h, c);
+                        eligibility_tally(w, h, e);
+                        w.eligible[h] = eligible_channels(w, h);
+                      }
+                    });
+  flows_lc.merge_into(w.flows);
+  tally_lc.merge_into(tally);
+  for (std::uint32_t h : allocate_public_rental(w)) w.eligible[h] = eligible_channels(w, h);
+  eligibility_zones(w, tally);
 }
 
 }  // namespace hukou

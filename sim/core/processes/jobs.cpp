@@ -9,7 +9,7 @@
 // member together with moves and permits.
 #include <cmath>
 
-#include "../town_steps.hpp"
+#include "../steps.hpp"
 
 namespace hukou {
 

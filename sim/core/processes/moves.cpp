@@ -17,7 +17,7 @@
 
 #include "../household_ops.hpp"
 #include "../synth.hpp"
-#include "../town_steps.hpp"
+#include "../steps.hpp"
 
 namespace hukou {
 

@@ -8,7 +8,7 @@
 #include "../attributes.hpp"
 #include "../compiled_condition.hpp"
 #include "../parallel.hpp"
-#include "../town_steps.hpp"
+#include "../steps.hpp"
 
 namespace hukou {
 

@@ -1,5 +1,5 @@
 // Processes 2 (moves), 3 (jobs) and 5 (permits) in one sweep over households
-// (town_steps.hpp says why and when this equals running them one after another).
+// (steps.hpp says why and when this equals running them one after another).
 // Per household, in the processes' order:
 //   - a household in town at the start of the period: its members living in town
 //     accrue a year in town (moves);
@@ -15,7 +15,7 @@
 #include "../household_ops.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
-#include "../town_steps.hpp"
+#include "../steps.hpp"
 
 namespace hukou {
 

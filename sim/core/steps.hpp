@@ -1,11 +1,13 @@
-// The per-household and per-person parts of processes 2 (moves), 3 (jobs) and 5
-// (permits), with their per-period constants. The town pass (processes/town_pass.cpp)
-// runs them together in one sweep over households instead of three: each touches
-// only its own household and person, so running them person by person gives the
-// same state as running each over everyone in turn (the order of steps within a
-// person is kept). Why one pass: the three sweeps were each bound by loading the
-// same household and member fields and by the same branches (in town, age), not
-// by their own arithmetic.
+// The per-household and per-person parts of processes, with their per-period
+// constants, so that one sweep over households can run several processes:
+// - the town pass (processes/town_pass.cpp) runs 2 (moves), 3 (jobs) and 5
+//   (permits) in one sweep instead of three: each touches only its own household
+//   and person, so running them person by person gives the same state as running
+//   each over everyone in turn (the order of steps within a person is kept);
+// - housing (4) takes eligibility's (6) per-household part in its sweep.
+// Why: the separate sweeps were each bound by loading the same household and
+// member fields and by the same branches (in town, age), not by their own
+// arithmetic.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -61,5 +63,13 @@ class PermitStep {
 
 // Whether permits may run in the town pass, before housing (see permits.cpp).
 bool permits_join_town_pass(const World& w);
+
+// 6. Eligibility per household: the tally of peers and school demand (into a
+// Counters of eligibility_tally_shape), and the channels that admit it (0 unless
+// in town); then the zones' peer shares and school access from the tally.
+Counters eligibility_tally_shape(const World& w);
+void eligibility_tally(const World& w, std::uint32_t h, Counters& tally);
+std::uint32_t eligible_channels(const World& w, std::uint32_t h);
+void eligibility_zones(World& w, const Counters& tally);
 
 }  // namespace hukou
