@@ -76,6 +76,20 @@ struct CompactScratch {
   std::vector<std::uint32_t> first;   // per household, and one past: new first member (prefix sum)
   std::vector<std::uint32_t> index;   // per household, and one past: new index (prefix count)
   std::vector<std::byte> column;      // one array in its new order, before it is copied back
+
+  // The copy plan, made once per compaction and applied to every array. Kept here
+  // so that its lists keep their room too; they hold a few % of the households
+  // (about one run per death, birth and dropped household), so little next to the
+  // column.
+  struct Run {
+    std::uint32_t from, to, n;  // n adjacent elements from [from] go to [to]
+    std::uint32_t shift;        // households dropped before the run's: old index minus new
+  };
+  struct Block {  // per block of households (kGrain)
+    std::vector<Run> persons, households;
+    std::vector<std::uint32_t> births;  // households with a newborn
+  };
+  std::vector<Block> blocks;
 };
 
 struct Population {
