@@ -58,8 +58,11 @@ std::size_t Population::bytes() const {
   std::size_t b = 0;
   person_arrays([&](auto m) { b += held(p.*m); });
   household_arrays([&](auto m) { b += held(h.*m); });
-  return b + held(scratch.size) + held(scratch.born) + held(scratch.first) + held(scratch.index) +
-         held(scratch.column);
+  b += held(scratch.size) + held(scratch.born) + held(scratch.first) + held(scratch.index) +
+       held(scratch.blocks);
+  for (const CompactScratch::Block& k : scratch.blocks)
+    b += held(k.persons) + held(k.households) + held(k.births);
+  return b;
 }
 
 void append(Population& pop, std::vector<Population> blocks) {

@@ -67,15 +67,26 @@ struct Households {
 
 // Working arrays of demography and compact(), kept from period to period so that
 // rebuilding the population each period allocates (and page-faults) nothing once
-// it has reached its size. Why one spare column instead of a second Population to
-// swap with: two populations would hold ~72 bytes/person (2 x ~36), over the 64
-// goal; the column holds one array at a time, 8 bytes/person at most.
+// it has reached its size. Why compact() moves the arrays in place instead of
+// building a second Population to swap with: two populations would hold ~72
+// bytes/person (2 x ~36), over the 64 goal; these arrays are per household, and
+// the plan's lists hold about one entry per death, birth and dropped household.
 struct CompactScratch {
   std::vector<std::uint16_t> size;    // per household: members after deaths and births; 0: dropped
   std::vector<std::uint8_t> born;     // per household: 1 if a child is born this period
   std::vector<std::uint32_t> first;   // per household, and one past: new first member (prefix sum)
   std::vector<std::uint32_t> index;   // per household, and one past: new index (prefix count)
-  std::vector<std::byte> column;      // one array in its new order, before it is copied back
+
+  // The copy plan, made once per compaction and applied to every array.
+  struct Run {
+    std::uint32_t from, to, n;  // n adjacent elements from [from] go to [to]
+    std::uint32_t shift;        // households dropped before the run's: old index minus new
+  };
+  struct Block {  // per block of households (kGrain)
+    std::vector<Run> persons, households;
+    std::vector<std::uint32_t> births;  // households with a newborn
+  };
+  std::vector<Block> blocks;
 };
 
 struct Population {

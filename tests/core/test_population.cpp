@@ -6,8 +6,11 @@
 #include <tbb/global_control.h>
 
 #include <cstring>
+#include <random>
 
 #include "core/engine.hpp"
+#include "core/processes.hpp"
+#include "core/rng.hpp"
 #include "fixtures.hpp"
 
 using namespace hukou;
@@ -72,6 +75,127 @@ TEST_CASE("core population: members stay adjacent and in household order; the de
     INFO("year " << m.world().year());
     CHECK(ok);
     CHECK(next == pop.p.size());
+  }
+}
+
+namespace {
+// What compact() must give, written the plain way, one household after another:
+// each household with a new size (scratch.size) in order, its surviving members in
+// order, then its newborn (scratch.born). The newborn's values mirror compact.cpp.
+Population reference_compaction(const World& w) {
+  const Population& pop = w.pop;
+  const CompactScratch& s = pop.scratch;
+  const Persons& P = pop.p;
+  const Households& H = pop.h;
+  Population r;
+  const auto add_person = [&r](std::uint64_t id, std::uint32_t hh, std::int16_t birth_year, std::uint16_t flags,
+                               Edu edu, Emp emp, std::uint8_t si, std::uint8_t town, std::uint8_t permit, float wage) {
+    r.p.id.push_back(id); r.p.hh.push_back(hh); r.p.birth_year.push_back(birth_year); r.p.flags.push_back(flags);
+    r.p.edu.push_back(edu); r.p.emp.push_back(emp); r.p.si_years.push_back(si); r.p.town_years.push_back(town);
+    r.p.permit_years.push_back(permit); r.p.wage.push_back(wage);
+  };
+  for (std::uint32_t h = 0; h < H.size(); ++h) {
+    if (!s.size[h]) continue;
+    const auto nh = static_cast<std::uint32_t>(r.h.size());
+    r.h.id.push_back(H.id[h]); r.h.first.push_back(static_cast<std::uint32_t>(r.p.size()));
+    r.h.members.push_back(s.size[h]); r.h.zone.push_back(H.zone[h]); r.h.origin.push_back(H.origin[h]);
+    r.h.loc.push_back(H.loc[h]); r.h.tenure.push_back(H.tenure[h]); r.h.tenure_years.push_back(H.tenure_years[h]);
+    r.h.flags.push_back(H.flags[h]); r.h.channel.push_back(H.channel[h]); r.h.rental_wait.push_back(H.rental_wait[h]);
+    r.h.land_mu.push_back(H.land_mu[h]);
+    std::int64_t mother = -1, last = -1;
+    for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
+      if (P.flags[i] & pflag::dead) continue;
+      add_person(P.id[i], nh, P.birth_year[i], P.flags[i], P.edu[i], P.emp[i], P.si_years[i], P.town_years[i],
+                 P.permit_years[i], P.wage[i]);
+      const int age = w.year() - P.birth_year[i];
+      if (mother < 0 && (P.flags[i] & pflag::female) && age >= 20 && age <= 39) mother = i;
+      last = i;
+    }
+    if (!s.born[h]) continue;
+    const auto m = static_cast<std::uint32_t>(mother >= 0 ? mother : last);  // the last survivor if no woman is 20-39
+    const auto period = static_cast<std::uint32_t>(w.t);
+    const std::uint64_t id = rng::derive_id(P.id[m], period, 0);
+    rng::Draws d(w.seed, period, id, rng::Stream::birth);
+    const auto flags = static_cast<std::uint16_t>((d.uniform() < 100.0 / 211.0 ? pflag::female : 0) |
+                                                  (P.flags[m] & (pflag::in_town | pflag::settled)));
+    add_person(id, nh, static_cast<std::int16_t>(w.year()), flags, Edu::primary, Emp::none, 0, 0, 0, 0.0f);
+  }
+  return r;
+}
+
+// Leaves the scratch as demography would, at random: each household is dropped
+// (its members alive, as a departed household's) with probability `dropped`, each
+// member dies with probability `dead`, and a household with a survivor has a
+// newborn with probability `born`.
+void mark(World& w, std::mt19937_64& g, double dead, double dropped, double born) {
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  CompactScratch& s = w.pop.scratch;
+  const Households& H = w.pop.h;
+  s.size.assign(H.size(), 0);
+  s.born.assign(H.size(), 0);
+  for (std::uint32_t h = 0; h < H.size(); ++h) {
+    if (u(g) < dropped) continue;
+    std::uint16_t alive = 0;
+    for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
+      if (u(g) < dead)
+        w.pop.p.flags[i] |= pflag::dead;
+      else
+        ++alive;
+    }
+    s.born[h] = alive > 0 && u(g) < born ? 1 : 0;
+    s.size[h] = static_cast<std::uint16_t>(alive + s.born[h]);
+  }
+}
+
+// Compacts w again and again with the given rates, each time checking the result
+// against the reference; the scratch is reused from round to round, as in a run.
+void check_compaction(World& w, std::uint64_t seed) {
+  std::mt19937_64 g(seed);
+  const double rates[][3] = {{0.01, 0.01, 0.03}, {0.0, 0.0, 0.0}, {0.3, 0.2, 0.3}, {0.0, 0.0, 1.0},
+                             {0.0, 0.5, 0.0}, {0.05, 0.0, 0.0}, {0.02, 0.02, 0.05}};
+  for (const auto& r : rates) {
+    mark(w, g, r[0], r[1], r[2]);
+    const Population expected = reference_compaction(w);
+    compact(w);
+    INFO("deaths " << r[0] << ", dropped " << r[1] << ", births " << r[2] << ": " << w.pop.p.size() << " persons");
+    REQUIRE(same(w.pop, expected));
+  }
+}
+}  // namespace
+
+TEST_CASE("core population: compaction equals a plain serial compaction", "[core][population]") {
+  Model m(test::small_scenario(), 11);
+  m.step();
+  m.step();
+  World w = m.world();
+  REQUIRE(w.pop.h.size() > 3 * 2048);  // several blocks of the plan
+
+  SECTION("a population from a run") {
+    check_compaction(w, 1);
+  }
+  SECTION("households without members, which are dropped and end a run of the same shift") {
+    std::mt19937_64 g(2);
+    Population pop;
+    for (std::uint32_t h = 0; h < 5000; ++h) {
+      const auto n = static_cast<std::uint16_t>(h % 7 == 3 ? 0 : g() % 5);
+      pop.h.resize(h + 1);
+      pop.h.id[h] = 1000 + h;
+      pop.h.first[h] = static_cast<std::uint32_t>(pop.p.size());
+      pop.h.members[h] = n;
+      pop.h.zone[h] = static_cast<std::uint8_t>(h % 3);
+      pop.h.land_mu[h] = static_cast<float>(h);
+      for (std::uint16_t k = 0; k < n; ++k) {
+        const std::size_t i = pop.p.size();
+        pop.p.resize(i + 1);
+        pop.p.id[i] = 10 * (1000 + h) + k;
+        pop.p.hh[i] = h;
+        pop.p.birth_year[i] = static_cast<std::int16_t>(w.year() - static_cast<int>(g() % 60));
+        pop.p.flags[i] = static_cast<std::uint16_t>(g() % 2 ? pflag::female : 0);
+        pop.p.wage[i] = static_cast<float>(i);
+      }
+    }
+    w.pop = std::move(pop);
+    check_compaction(w, 3);
   }
 }
 
