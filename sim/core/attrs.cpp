@@ -121,4 +121,34 @@ std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind ki
   return admitted;
 }
 
+RentalAndChannels rental_and_channels(const World& w, const CompiledCondition& rental, std::uint32_t h) {
+  const auto settle = static_cast<std::size_t>(ChannelKind::settle);
+  const std::uint32_t candidates = w.rules.candidates[settle][w.pop.h.zone[h]];
+  const ChannelSet& set = w.rules.sets[settle];
+  RentalAndChannels r;
+  bool rental_done = rental.always_true(), channels_done = !candidates;
+  if (rental_done) r.rental = {true, true};
+  if (rental_done && channels_done) return r;
+  Facts f;
+  household_facts(w, h, w.rules.reads, f);  // the household is not settled: f's settled bit is clear
+  const std::uint32_t hb = channels_done ? 0 : set.household_bits(f);
+  // Each test stops where its own function would; the loop, when both have.
+  any_adult(w, h, [&](std::uint32_t i) {
+    person_facts(w, i, f);
+    if (!rental_done) {
+      r.rental.unsettled = r.rental.unsettled || rental(f);
+      set_settled(f, true);
+      r.rental.settled = r.rental.settled || rental(f);
+      set_settled(f, false);
+      rental_done = r.rental.unsettled && r.rental.settled;
+    }
+    if (!channels_done) {
+      r.channels |= set.admitted(hb, f) & candidates;
+      channels_done = r.channels == candidates;
+    }
+    return rental_done && channels_done;
+  });
+  return r;
+}
+
 }  // namespace hukou

@@ -7,6 +7,8 @@
 #include <random>
 
 #include "core/attributes.hpp"
+#include "core/attrs.hpp"
+#include "core/engine.hpp"
 #include "core/rules.hpp"
 #include "helpers.hpp"
 #include "policy/condition_parser.hpp"
@@ -76,4 +78,37 @@ TEST_CASE("a channel set too large for a table tests each channel", "[scenario][
   const ChannelSet small(channels, 0b0011);
   CHECK(small.pooled());
   check_against_each(small, channels, 0b0011, rng, 5000);
+}
+
+TEST_CASE("the rental condition and the channels from shared facts, in every shipped scenario",
+          "[scenario][channels]") {
+  // Housing takes both for a household without hukou from one fill of the facts
+  // (rental_and_channels); each must equal its own function, on the agents of a
+  // short run (after the base year and after one period).
+  std::vector<scenario_test::fs::path> files = scenario_test::scenario_files(scenario_test::scenarios_dir());
+  const auto whatifs = scenario_test::scenario_files(scenario_test::scenarios_dir() / "whatif");
+  files.insert(files.end(), whatifs.begin(), whatifs.end());
+  for (const auto& file : files) {
+    INFO(file.string());
+    hukou::Scenario sc = hukou::scenario::load_file(file);
+    double rural = 0;
+    for (const auto& z : sc.zones) rural += z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
+    sc.scale = std::max(sc.scale, rural / 20000);  // about 20 000 agents
+    hukou::Model m(sc, sc.seed);
+    std::size_t tested = 0;
+    for (int period = 0; period < 2; ++period) {
+      const hukou::World& w = m.world();
+      for (std::uint32_t h = 0; h < w.pop.h.size(); ++h) {
+        if (w.pop.h.loc[h] != hukou::Location::town || hukou::is_settled(w.pop, h)) continue;
+        const auto both = hukou::rental_and_channels(w, w.rules.public_rental, h);
+        const auto rental = hukou::admits_unsettled_and_settled(w, w.rules.public_rental, h);
+        REQUIRE(both.rental.unsettled == rental.unsettled);
+        REQUIRE(both.rental.settled == rental.settled);
+        REQUIRE(both.channels == hukou::admitting_channels(w, h));
+        ++tested;
+      }
+      if (!m.finished()) m.step();
+    }
+    CHECK(tested > 1000);
+  }
 }

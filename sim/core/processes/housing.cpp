@@ -141,7 +141,10 @@ void housing(World& w, bool with_eligibility) {
   const CompiledCondition& cond = w.rules.public_rental;
   w.rental_gain_set = (cond.reads() & attr_bit(Attr::settled)) && permits_join_town_pass(w);
   w.rental.assign(H.size(), 0);
-  const auto household = [&](std::uint32_t h, Counters& c) {
+  // Housing of household h. With `channels`, for a household without hukou whose
+  // rental condition is taken both ways, also its settlement channels, from the
+  // same facts (then *channels_set).
+  const auto household = [&](std::uint32_t h, Counters& c, std::uint32_t* channels, bool* channels_set) {
     if (H.loc[h] != Location::town) return;
     if (H.tenure_years[h] < 255) ++H.tenure_years[h];
     Tenure& t = H.tenure[h];
@@ -164,12 +167,20 @@ void housing(World& w, bool with_eligibility) {
       w.rental[h] = admits(w, cond, h) ? rental::applies : 0;
       return;
     }
-    const AdmitsBoth a = admits_unsettled_and_settled(w, cond, h);
+    AdmitsBoth a;
+    if (channels) {
+      const RentalAndChannels both = rental_and_channels(w, cond, h);
+      a = both.rental;
+      *channels = both.channels;
+      *channels_set = true;
+    } else {
+      a = admits_unsettled_and_settled(w, cond, h);
+    }
     w.rental[h] = static_cast<std::uint8_t>((a.unsettled ? rental::applies : 0) |
                                             (a.settled && !a.unsettled ? rental::gained_by_settling : 0));
   };
   if (!with_eligibility) {
-    for_households(w, household);
+    for_households(w, [&](std::uint32_t h, Counters& c) { household(h, c, nullptr, nullptr); });
     allocate_public_rental(w);
     return;
   }
@@ -186,9 +197,11 @@ void housing(World& w, bool with_eligibility) {
                     [&](const tbb::blocked_range<std::uint32_t>& r) {
                       Counters &c = flows_lc.local(), &e = tally_lc.local();
                       for (std::uint32_t h = r.begin(); h != r.end(); ++h) {
-                        household(h, c);
+                        std::uint32_t channels = 0;
+                        bool channels_set = false;
+                        household(h, c, &channels, &channels_set);
                         eligibility_tally(w, h, e);
-                        w.eligible[h] = eligible_channels(w, h);
+                        w.eligible[h] = channels_set ? channels : eligible_channels(w, h);
                       }
                     });
   flows_lc.merge_into(w.flows);
