@@ -61,6 +61,53 @@ class PermitStep {
   rng::StreamKey key_;
 };
 
+// A new job's wage (jobs.cpp); `wage_growth`: wages' growth since the base year.
+float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::Draws& d);
+
+// The steps per person are defined here, inline, because the town pass calls them
+// for every member: as calls into other files they cost 5-10 % of that pass.
+inline void JobStep::operator()(World& w, std::uint32_t h, std::uint32_t i, int age) const {
+  auto& P = w.pop.p;
+  if ((P.flags[i] & pflag::rural_student) && age >= 22)  // graduates
+    P.flags[i] = static_cast<std::uint16_t>((P.flags[i] & ~pflag::rural_student) | pflag::college);
+  if (age >= prm_.jobs_retirement_age || (P.flags[i] & pflag::rural_student)) {
+    P.emp[i] = Emp::none;
+    P.wage[i] = 0.0f;
+    return;
+  }
+  rng::Draws d(job_key_, P.id[i]);
+  const double u = d.uniform();
+  if (P.emp[i] == Emp::none) {
+    if (u < prm_.jobs_find_rate) {
+      const double formal = prm_.jobs_formal_share_base + prm_.jobs_formal_edu_gain * static_cast<int>(P.edu[i]);
+      P.emp[i] = d.uniform() < formal ? Emp::formal : Emp::informal;
+      P.wage[i] = new_wage(w, h, P.edu[i], wage_growth_, d);
+    }
+  } else if (u < prm_.jobs_loss_rate) {
+    P.emp[i] = Emp::none;
+    P.wage[i] = 0.0f;
+  } else {
+    P.wage[i] *= growth_;
+    if (P.emp[i] == Emp::informal && d.uniform() < prm_.jobs_formalize_rate) P.emp[i] = Emp::formal;
+  }
+  if (P.emp[i] == Emp::formal && P.si_years[i] < 255) ++P.si_years[i];
+  if (P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
+    rng::Draws t(training_key_, P.id[i]);
+    if (t.uniform() < prm_.jobs_training_rate) P.flags[i] |= pflag::skilled;
+  }
+}
+
+inline void PermitStep::operator()(World& w, std::uint32_t i) const {
+  auto& P = w.pop.p;
+  if (P.permit_years[i] > 0) {
+    if (P.permit_years[i] < 255) ++P.permit_years[i];
+    return;
+  }
+  if (P.town_years[i] < min_years_) return;
+  rng::Draws d(key_, P.id[i]);
+  if (d.uniform() < takeup_) P.permit_years[i] = 1;
+}
+
 // Whether permits may run in the town pass, before housing (see permits.cpp).
 bool permits_join_town_pass(const World& w);
 

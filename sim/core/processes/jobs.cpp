@@ -5,15 +5,14 @@
 // observed rate; a new job draws a log-normal wage around the zone's level times
 // an education premium. Free vocational training (Shaoxing 四(三)) certifies skills.
 //
-// One person at a time (JobStep): the town pass (town_pass.cpp) runs it for each
-// member together with moves and permits.
+// One person at a time (JobStep, defined inline in steps.hpp): the town pass
+// (town_pass.cpp) runs it for each member together with moves and permits.
 #include <cmath>
 
 #include "../steps.hpp"
 
 namespace hukou {
 
-namespace {
 // `wage_growth`: the growth of wages since the base year, the same for every job
 // this period.
 float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::Draws& d) {
@@ -23,7 +22,6 @@ float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::
   const double s = prm.jobs_wage_sigma;
   return static_cast<float>(level * std::exp(prm.jobs_edu_wage_premium * (static_cast<int>(e) - 1) + s * z - 0.5 * s * s));
 }
-}  // namespace
 
 JobStep::JobStep(const World& w)
     : prm_(w.sc.params),
@@ -32,35 +30,5 @@ JobStep::JobStep(const World& w)
       job_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::job),
       training_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::training) {}
 
-void JobStep::operator()(World& w, std::uint32_t h, std::uint32_t i, int age) const {
-  auto& P = w.pop.p;
-  if ((P.flags[i] & pflag::rural_student) && age >= 22)  // graduates
-    P.flags[i] = static_cast<std::uint16_t>((P.flags[i] & ~pflag::rural_student) | pflag::college);
-  if (age >= prm_.jobs_retirement_age || (P.flags[i] & pflag::rural_student)) {
-    P.emp[i] = Emp::none;
-    P.wage[i] = 0.0f;
-    return;
-  }
-  rng::Draws d(job_key_, P.id[i]);
-  const double u = d.uniform();
-  if (P.emp[i] == Emp::none) {
-    if (u < prm_.jobs_find_rate) {
-      const double formal = prm_.jobs_formal_share_base + prm_.jobs_formal_edu_gain * static_cast<int>(P.edu[i]);
-      P.emp[i] = d.uniform() < formal ? Emp::formal : Emp::informal;
-      P.wage[i] = new_wage(w, h, P.edu[i], wage_growth_, d);
-    }
-  } else if (u < prm_.jobs_loss_rate) {
-    P.emp[i] = Emp::none;
-    P.wage[i] = 0.0f;
-  } else {
-    P.wage[i] *= growth_;
-    if (P.emp[i] == Emp::informal && d.uniform() < prm_.jobs_formalize_rate) P.emp[i] = Emp::formal;
-  }
-  if (P.emp[i] == Emp::formal && P.si_years[i] < 255) ++P.si_years[i];
-  if (P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
-    rng::Draws t(training_key_, P.id[i]);
-    if (t.uniform() < prm_.jobs_training_rate) P.flags[i] |= pflag::skilled;
-  }
-}
 
 }  // namespace hukou

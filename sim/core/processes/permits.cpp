@@ -2,9 +2,9 @@
 // at least the minimum years, take a permit up at a fixed yearly rate; holders
 // accrue permit years.
 //
-// One person at a time (PermitStep): the town pass runs it with moves and jobs,
-// unless housing reads what it writes (see permits_join_town_pass); then it runs
-// as its own pass after housing (permits()).
+// One person at a time (PermitStep, defined inline in steps.hpp): the town pass
+// runs it with moves and jobs, unless housing reads what it writes (see
+// permits_join_town_pass); then it runs as its own pass after housing (permits()).
 #include "../attributes.hpp"
 #include "../compiled_condition.hpp"
 #include "../parallel.hpp"
@@ -17,16 +17,6 @@ PermitStep::PermitStep(const World& w)
       takeup_(w.sc.params.permits_takeup_rate),
       key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::permit) {}
 
-void PermitStep::operator()(World& w, std::uint32_t i) const {
-  auto& P = w.pop.p;
-  if (P.permit_years[i] > 0) {
-    if (P.permit_years[i] < 255) ++P.permit_years[i];
-    return;
-  }
-  if (P.town_years[i] < min_years_) return;
-  rng::Draws d(key_, P.id[i]);
-  if (d.uniform() < takeup_) P.permit_years[i] = 1;
-}
 
 // Housing (step 4) runs between jobs and permits and reads nothing that permits
 // write unless the public-rental condition reads a permit; permits read nothing
