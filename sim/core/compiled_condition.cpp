@@ -1,6 +1,8 @@
 #include "compiled_condition.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -11,7 +13,17 @@ Atom::Atom(const Instr& test)
   // Flags hold exactly 0 or 1, so each outcome is a constant of the test.
   if_set = compare(1.0f, cmp, value);
   if_clear = compare(0.0f, cmp, value);
-  if (!flag) {
+  if (flag) {
+    outcomes = static_cast<std::uint8_t>(if_clear | if_set << 1);
+  } else {
+    // compare() orders a number against the right-hand side only through <, ==
+    // and >, so its value on one number of each case is its value on the case.
+    rhs = cmp == Cmp::truthy ? 0.0f : value;
+    const float below = std::nextafter(rhs, -std::numeric_limits<float>::infinity());
+    const float above = std::nextafter(rhs, std::numeric_limits<float>::infinity());
+    outcomes = static_cast<std::uint8_t>(compare(std::numeric_limits<float>::quiet_NaN(), cmp, value) |
+                                         compare(below, cmp, value) << 1 | compare(rhs, cmp, value) << 2 |
+                                         compare(above, cmp, value) << 4);
     if (numeric_slot(attr) < 0)
       throw std::logic_error("numeric attribute '" + std::string(info(attr).name) + "' has no slot in Facts");
     slot = static_cast<std::uint8_t>(numeric_slot(attr));

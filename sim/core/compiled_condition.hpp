@@ -53,11 +53,21 @@ struct Atom {
   bool flag = false;
   bool if_set = false, if_clear = false;  // flag outcomes
   std::uint8_t slot = 0;                  // numbers: the slot in Facts::num
+  // The outcome, bit k, for each case k: a flag clear (0) or set (1); a number
+  // unordered with the test's right-hand side (0: NaN), below it (1), equal (2),
+  // above (4). One table lookup instead of a switch over the comparison, whose
+  // jumps and data-dependent branches dominated the condition tests; the same
+  // value as compare() for every input (tests/policy: every kind of number).
+  std::uint8_t outcomes = 0;
+  float rhs = 0.0f;  // the number compared with (0 for a truthiness test)
 
   explicit Atom(const Instr& test);
   bool operator()(const Facts& f) const noexcept {
-    if (flag) return (f.flags & attr_bit(attr)) ? if_set : if_clear;
-    return compare(f.num[slot], cmp, value);
+    if (flag) return (outcomes >> ((f.flags >> static_cast<unsigned>(attr)) & 1u)) & 1u;
+    const float x = f.num[slot];
+    const unsigned k = static_cast<unsigned>(x < rhs) | static_cast<unsigned>(x == rhs) << 1 |
+                       static_cast<unsigned>(x > rhs) << 2;
+    return (outcomes >> k) & 1u;
   }
   bool same_test(const Atom& o) const noexcept { return attr == o.attr && cmp == o.cmp && value == o.value; }
   bool person() const noexcept { return info(attr).scope == AttrScope::person; }

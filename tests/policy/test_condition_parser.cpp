@@ -2,9 +2,11 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
@@ -742,4 +744,27 @@ TEST_CASE("every numeric attribute has its own slot in the compiled facts", "[po
       CHECK(++used[static_cast<std::size_t>(slot)] == 1);
     }
   }
+}
+
+TEST_CASE("an atom's outcome table equals compare() on every kind of number", "[policy][compiled]") {
+  // Atom looks its outcome up by the case of the number (unordered, below, equal,
+  // above the right-hand side): check it against compare() on NaN, infinities,
+  // signed zeros, subnormals and the neighbours of each threshold.
+  const float inf = std::numeric_limits<float>::infinity(), nan = std::numeric_limits<float>::quiet_NaN();
+  const float tiny = std::numeric_limits<float>::denorm_min();
+  std::vector<float> xs{nan, -nan, inf, -inf, 0.0f, -0.0f, tiny, -tiny, 1.0f, -1.0f, 16.0f, 60.5f, 1e30f, -1e30f};
+  const std::vector<float> thresholds{0.0f, -0.0f, 1.0f, 2.5f, 16.0f, -3.0f, 1e30f, tiny};
+  for (float t : thresholds)
+    for (float x : {t, std::nextafter(t, inf), std::nextafter(t, -inf)}) xs.push_back(x);
+  for (hukou::Cmp cmp : {hukou::Cmp::truthy, hukou::Cmp::eq, hukou::Cmp::ne, hukou::Cmp::lt, hukou::Cmp::le,
+                         hukou::Cmp::gt, hukou::Cmp::ge})
+    for (float t : thresholds) {
+      const hukou::Atom a(hukou::Instr{hukou::Instr::Op::test, hukou::Attr::age, cmp, t});
+      for (float x : xs) {
+        hukou::Facts f;
+        f[hukou::Attr::age] = x;
+        INFO("cmp " << static_cast<int>(cmp) << ", threshold " << t << ", x " << x);
+        REQUIRE(a(f) == hukou::compare(x, cmp, t));
+      }
+    }
 }
