@@ -34,9 +34,8 @@ struct Queues {
 };
 
 // Collected in parallel over fixed blocks of households, each block in household
-// order, and concatenated in block order: exactly the queues of a serial scan, so
-// the sort gives the same order for any thread count, even for applicants that
-// tie (two households with the same id).
+// order, and concatenated in block order: exactly the queues of a serial scan. (The
+// selection below depends only on the set, its order being total.)
 Queues collect_queues(const World& w) {
   const Params& prm = w.sc.params;
   const auto& H = w.pop.h;
@@ -99,11 +98,18 @@ std::vector<std::uint32_t> allocate_public_rental(World& w) {
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
     auto& q = queues.queue[z];
-    std::sort(q.begin(), q.end(), [](const Applicant& a, const Applicant& b) {
-      return a.priority != b.priority ? a.priority > b.priority : a.tiebreak < b.tiebreak;
-    });
     const auto vacant = static_cast<std::int64_t>(std::max(0.0, std::floor(zs.rental_units + 0.5) - occupied[z]));
     const std::int64_t housed = std::min<std::int64_t>(vacant, static_cast<std::int64_t>(q.size()));
+    // Only who is housed matters, not their order, so the first `housed` by priority
+    // are selected (linear time) rather than the whole queue sorted (n log n and
+    // serial: at 50 M agents it kept housing from scaling to 2 threads). The order
+    // is total (the household index last), so the selection is unique; the
+    // drawn tie-breaks of distinct households never tie, since ids are distinct
+    // and the mixer is a bijection.
+    std::nth_element(q.begin(), q.begin() + housed, q.end(), [](const Applicant& a, const Applicant& b) {
+      if (a.priority != b.priority) return a.priority > b.priority;
+      return a.tiebreak != b.tiebreak ? a.tiebreak < b.tiebreak : a.h < b.h;
+    });
     for (std::int64_t k = 0; k < housed; ++k) {
       H.tenure[q[k].h] = Tenure::public_rental;
       H.tenure_years[q[k].h] = 0;
