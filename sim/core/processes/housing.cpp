@@ -7,15 +7,16 @@
 // tie-break drawn per household: deterministic for any thread count.
 #include <algorithm>
 #include <cmath>
+#include <optional>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include "../attrs.hpp"
 #include "../housing_market.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
 #include "../steps.hpp"
-
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 namespace hukou {
 
@@ -155,15 +156,15 @@ void housing(World& w, bool with_eligibility) {
   const CompiledCondition& cond = w.rules.public_rental;
   w.rental_gain_set = (cond.reads() & attr_bit(Attr::settled)) && permits_join_town_pass(w);
   w.rental.assign(H.size(), 0);
-  // Housing of household h. With `channels`, for a household without hukou whose
-  // rental condition is taken both ways, also its settlement channels, from the
-  // same facts (then *channels_set).
-  const auto household = [&](std::uint32_t h, Counters& c, std::uint32_t* channels, bool* channels_set) {
-    if (H.loc[h] != Location::town) return;
+  // Housing of household h. With `want_channels`, for a household without hukou
+  // whose rental condition is taken both ways, also returns its settlement
+  // channels, from the same facts.
+  const auto household = [&](std::uint32_t h, Counters& c, bool want_channels) -> std::optional<std::uint32_t> {
+    if (H.loc[h] != Location::town) return std::nullopt;
     if (H.tenure_years[h] < 255) ++H.tenure_years[h];
     Tenure& t = H.tenure[h];
     if (t == Tenure::purchase_contract && H.tenure_years[h] >= prm.housing_title_after_years) t = Tenure::titled_home;
-    if (owns_home(t)) return;
+    if (owns_home(t)) return std::nullopt;
     rng::Draws d(housing_key, H.id[h]);
     const bool settled = is_settled(w.pop, h);
     const double subsidy = purchase_subsidy(w, h, settled);
@@ -173,28 +174,29 @@ void housing(World& w, bool with_eligibility) {
       H.rental_wait[h] = 0;
       c.add(H.zone[h], Flow::homes_bought);
       if (subsidy > 0.0) c.add(H.zone[h], Flow::subsidised_homes);
-      return;
+      return std::nullopt;
     }
     if (t == Tenure::private_rental && d.uniform() < prm.housing_register_rental_rate) t = Tenure::registered_rental;
-    if (t == Tenure::public_rental) return;
+    if (t == Tenure::public_rental) return std::nullopt;
     if (settled || !w.rental_gain_set) {
       w.rental[h] = admits(w, cond, h) ? rental::applies : 0;
-      return;
+      return std::nullopt;
     }
+    std::optional<std::uint32_t> channels;
     AdmitsBoth a;
-    if (channels) {
+    if (want_channels) {
       const RentalAndChannels both = rental_and_channels(w, cond, h);
       a = both.rental;
-      *channels = both.channels;
-      *channels_set = true;
+      channels = both.channels;
     } else {
       a = admits_unsettled_and_settled(w, cond, h);
     }
     w.rental[h] = static_cast<std::uint8_t>((a.unsettled ? rental::applies : 0) |
                                             (a.settled && !a.unsettled ? rental::gained_by_settling : 0));
+    return channels;
   };
   if (!with_eligibility) {
-    for_households(w, [&](std::uint32_t h, Counters& c) { household(h, c, nullptr, nullptr); });
+    for_households(w, [&](std::uint32_t h, Counters& c) { household(h, c, false); });
     allocate_public_rental(w);
     return;
   }
@@ -211,11 +213,9 @@ void housing(World& w, bool with_eligibility) {
                     [&](const tbb::blocked_range<std::uint32_t>& r) {
                       Counters &c = flows_lc.local(), &e = tally_lc.local();
                       for (std::uint32_t h = r.begin(); h != r.end(); ++h) {
-                        std::uint32_t channels = 0;
-                        bool channels_set = false;
-                        household(h, c, &channels, &channels_set);
+                        const std::optional<std::uint32_t> channels = household(h, c, true);
                         eligibility_tally(w, h, e);
-                        w.eligible[h] = channels_set ? channels : eligible_channels(w, h);
+                        w.eligible[h] = channels ? *channels : eligible_channels(w, h);
                       }
                     });
   flows_lc.merge_into(w.flows);
