@@ -44,6 +44,7 @@ class JobStep {
 
  private:
   const Params& prm_;
+  bool training_;       // whether training certifies anyone (rate > 0)
   float growth_;        // this period's wage growth
   double wage_growth_;  // growth since the base year (new wages)
   rng::StreamKey job_key_, training_key_;
@@ -91,7 +92,9 @@ inline void JobStep::operator()(World& w, std::uint32_t h, std::uint32_t i, int 
     if (P.emp[i] == Emp::informal && d.uniform() < prm_.jobs_formalize_rate) P.emp[i] = Emp::formal;
   }
   if (P.emp[i] == Emp::formal && P.si_years[i] < 255) ++P.si_years[i];
-  if (P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
+  // A draw u in [0, 1) is never below a rate of 0, so without training (most
+  // scenarios) the draw is skipped: the same outcome for two fewer mixes.
+  if (training_ && P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
     rng::Draws t(training_key_, P.id[i]);
     if (t.uniform() < prm_.jobs_training_rate) P.flags[i] |= pflag::skilled;
   }

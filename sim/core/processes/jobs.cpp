@@ -25,6 +25,7 @@ float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::
 
 JobStep::JobStep(const World& w)
     : prm_(w.sc.params),
+      training_(prm_.jobs_training_rate > 0.0),
       growth_(static_cast<float>(1.0 + prm_.jobs_wage_growth)),
       wage_growth_(std::pow(1.0 + prm_.jobs_wage_growth, w.t)),
       job_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::job),
