@@ -29,7 +29,9 @@ using PhaseSeconds = std::array<double, kPhaseCount>;
 
 class Model {
  public:
-  Model(const Scenario& sc, std::uint64_t seed);
+  // order_households: households in order of size (household_order.hpp), as runs
+  // have them; false only for the test that results do not depend on the order.
+  Model(const Scenario& sc, std::uint64_t seed, bool order_households = true);
   Model(const Model&) = delete;
   Model& operator=(const Model&) = delete;
 

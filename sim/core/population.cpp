@@ -9,21 +9,6 @@
 namespace hukou {
 
 namespace {
-// f(&Persons::x) for every array of Persons, and the same for Households, so that
-// code treating every array alike cannot miss one.
-template <class F>
-void person_arrays(F&& f) {
-  f(&Persons::id); f(&Persons::hh); f(&Persons::birth_year); f(&Persons::flags); f(&Persons::edu);
-  f(&Persons::emp); f(&Persons::si_years); f(&Persons::town_years); f(&Persons::permit_years); f(&Persons::wage);
-}
-
-template <class F>
-void household_arrays(F&& f) {
-  f(&Households::id); f(&Households::first); f(&Households::members); f(&Households::zone);
-  f(&Households::origin); f(&Households::loc); f(&Households::tenure); f(&Households::tenure_years);
-  f(&Households::flags); f(&Households::channel); f(&Households::rental_wait); f(&Households::land_mu);
-}
-
 template <class V>
 std::size_t held(const V& v) {
   return v.capacity() * sizeof(typename V::value_type);

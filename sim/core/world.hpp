@@ -39,6 +39,7 @@ struct World {
   std::uint64_t seed = 0;
   int t = 0;  // period index; 0 is the base year
   Population pop;
+  bool order_households = true;  // the base population and each inflow in order of size (household_order.hpp)
   std::vector<ZoneState> zs;
   std::vector<double> peer_share;        // per origin group: zones, then outside
   Counters flows;                        // this period's flows

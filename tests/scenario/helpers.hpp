@@ -29,6 +29,22 @@ inline std::vector<fs::path> scenario_files(const fs::path& dir) {
   return out;
 }
 
+// Every shipped scenario and what-if file.
+inline std::vector<fs::path> shipped_scenario_files() {
+  std::vector<fs::path> files = scenario_files(scenarios_dir());
+  const auto whatifs = scenario_files(scenarios_dir() / "whatif");
+  files.insert(files.end(), whatifs.begin(), whatifs.end());
+  return files;
+}
+
+// sc resized to about `agents` agents (never more than its own scale makes).
+inline hukou::Scenario resized(hukou::Scenario sc, double agents) {
+  double rural = 0;
+  for (const auto& z : sc.zones) rural += z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
+  sc.scale = std::max(sc.scale, rural / agents);
+  return sc;
+}
+
 inline std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;

@@ -44,9 +44,7 @@ void check_against_each(const ChannelSet& set, const std::vector<CompiledConditi
 }  // namespace
 
 TEST_CASE("channel sets admit what each channel admits, in every shipped scenario", "[scenario][channels]") {
-  std::vector<scenario_test::fs::path> files = scenario_test::scenario_files(scenario_test::scenarios_dir());
-  const auto whatifs = scenario_test::scenario_files(scenario_test::scenarios_dir() / "whatif");
-  files.insert(files.end(), whatifs.begin(), whatifs.end());
+  const std::vector<scenario_test::fs::path> files = scenario_test::shipped_scenario_files();
   std::mt19937 rng(2024);
   for (const auto& file : files) {
     INFO(file.string());
@@ -85,15 +83,10 @@ TEST_CASE("the rental condition and the channels from shared facts, in every shi
   // Housing takes both for a household without hukou from one fill of the facts
   // (rental_and_channels); each must equal its own function, on the agents of a
   // short run (after the base year and after one period).
-  std::vector<scenario_test::fs::path> files = scenario_test::scenario_files(scenario_test::scenarios_dir());
-  const auto whatifs = scenario_test::scenario_files(scenario_test::scenarios_dir() / "whatif");
-  files.insert(files.end(), whatifs.begin(), whatifs.end());
+  const std::vector<scenario_test::fs::path> files = scenario_test::shipped_scenario_files();
   for (const auto& file : files) {
     INFO(file.string());
-    hukou::Scenario sc = hukou::scenario::load_file(file);
-    double rural = 0;
-    for (const auto& z : sc.zones) rural += z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
-    sc.scale = std::max(sc.scale, rural / 20000);  // about 20 000 agents
+    const hukou::Scenario sc = scenario_test::resized(hukou::scenario::load_file(file), 20000);
     hukou::Model m(sc, sc.seed);
     std::size_t tested = 0;
     for (int period = 0; period < 2; ++period) {

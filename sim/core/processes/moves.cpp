@@ -16,6 +16,7 @@
 #include <tbb/parallel_for.h>
 
 #include "../household_ops.hpp"
+#include "../household_order.hpp"
 #include "../synth.hpp"
 #include "../steps.hpp"
 
@@ -105,7 +106,10 @@ bool MoveStep::operator()(World& w, Counters& c, std::uint32_t h) const {
 std::uint32_t arrive(World& w, const HouseholdFactory& factory) {
   std::vector<Population> blocks(w.zones());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.zones(), 1), [&](const auto& r) {
-    for (std::size_t z = r.begin(); z != r.end(); ++z) blocks[z] = inflow(w, factory, z);
+    for (std::size_t z = r.begin(); z != r.end(); ++z) {
+      blocks[z] = inflow(w, factory, z);
+      if (w.order_households) order_by_size(blocks[z]);
+    }
   });
   const auto before = static_cast<std::uint32_t>(w.pop.h.size());
   append(w.pop, std::move(blocks));

@@ -1,0 +1,94 @@
+// Households in order of size (core/household_order.hpp): the reordering keeps every
+// household and person with all its fields and its members adjacent and in order,
+// (the results' independence of the order: tests/scenario/test_household_order.cpp).
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <map>
+
+#include "core/engine.hpp"
+#include "core/household_order.hpp"
+#include "fixtures.hpp"
+
+using namespace hukou;
+
+namespace {
+// Everything of one household, its members' fields in their order, keyed by id.
+struct Snapshot {
+  std::vector<std::uint64_t> h;  // household fields, each widened
+  std::vector<std::uint64_t> p;  // members' fields, in member order
+  bool operator==(const Snapshot&) const = default;
+};
+
+std::map<std::uint64_t, Snapshot> by_id(const Population& pop) {
+  const auto& H = pop.h;
+  const auto& P = pop.p;
+  std::map<std::uint64_t, Snapshot> out;
+  for (std::size_t h = 0; h < H.size(); ++h) {
+    Snapshot s;
+    std::uint32_t land = 0;
+    std::memcpy(&land, &H.land_mu[h], sizeof land);
+    s.h = {H.members[h], H.zone[h], H.origin[h], static_cast<std::uint64_t>(H.loc[h]),
+           static_cast<std::uint64_t>(H.tenure[h]), H.tenure_years[h], H.flags[h], H.channel[h], H.rental_wait[h], land};
+    for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
+      std::uint32_t wage = 0;
+      std::memcpy(&wage, &P.wage[i], sizeof wage);
+      s.p.insert(s.p.end(), {P.id[i], static_cast<std::uint64_t>(P.birth_year[i]), P.flags[i],
+                             static_cast<std::uint64_t>(P.edu[i]), static_cast<std::uint64_t>(P.emp[i]), P.si_years[i],
+                             P.town_years[i], P.permit_years[i], wage});
+    }
+    REQUIRE(out.emplace(H.id[h], std::move(s)).second);
+  }
+  return out;
+}
+
+// Members adjacent, households' persons in household order, hh pointing back.
+void check_layout(const Population& pop) {
+  const auto& H = pop.h;
+  std::uint32_t next = 0;
+  for (std::uint32_t h = 0; h < H.size(); ++h) {
+    REQUIRE(H.first[h] == next);
+    for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) REQUIRE(pop.p.hh[i] == h);
+    next += H.members[h];
+  }
+  REQUIRE(next == pop.p.size());
+}
+}  // namespace
+
+TEST_CASE("core household order: households by size, each with all its fields and members", "[core][order]") {
+  Model m(test::small_scenario(), 5, false);
+  for (int t = 0; t < 3; ++t) m.step();  // deaths, births and the inflow in the arrays
+  Population pop = m.world().pop;
+  check_layout(pop);
+  const auto before = by_id(pop);
+  REQUIRE(size_descents(pop) > 0.2);  // the order households are made in
+
+  order_by_size(pop);
+  check_layout(pop);
+  CHECK(size_descents(pop) == 0.0);
+  CHECK(by_id(pop) == before);
+  // Stable: equal sizes keep their order (the ids' order before, among each size).
+  const auto& old_pop = m.world().pop;
+  std::map<std::uint16_t, std::vector<std::uint64_t>> old_order, new_order;
+  for (std::size_t h = 0; h < old_pop.h.size(); ++h) old_order[old_pop.h.members[h]].push_back(old_pop.h.id[h]);
+  for (std::size_t h = 0; h < pop.h.size(); ++h) new_order[pop.h.members[h]].push_back(pop.h.id[h]);
+  CHECK(old_order == new_order);
+  // The spare room stays: the arrays keep their capacity.
+  CHECK(pop.p.id.capacity() >= old_pop.p.id.size());
+
+  Population again = pop;
+  order_by_size(again);  // in order already: nothing moves
+  check_layout(again);
+  CHECK(again.h.id == pop.h.id);
+  CHECK(again.p.id == pop.p.id);
+}
+
+TEST_CASE("core household order: size_descents counts households smaller than the one before", "[core][order]") {
+  Population pop;
+  pop.h.members = {1, 2, 2, 3};
+  CHECK(size_descents(pop) == 0.0);
+  pop.h.members = {3, 2, 1, 1, 4};
+  CHECK(size_descents(pop) == 0.5);  // 2 of 4 pairs
+  pop.h.members = {2};
+  CHECK(size_descents(pop) == 0.0);
+}
