@@ -80,7 +80,9 @@ void eligibility_zones(World& w, const Counters& tally) {
 }
 
 void eligibility(World& w) {
-  w.eligible.resize(w.pop.h.size());
+  // Every entry is written below; room to grow as the population's arrays have
+  // (resize() reallocated by doubling, copying and zeroing all of it serially).
+  resize_for_overwrite(w.eligible, w.pop.h.size());
   Counters tally = eligibility_tally_shape(w);
   for_households(w, tally, [&](std::uint32_t h, Counters& c) {
     eligibility_tally(w, h, c);

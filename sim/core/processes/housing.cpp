@@ -155,7 +155,10 @@ void housing(World& w, bool with_eligibility) {
   // only when permits ran before housing (permits_join_town_pass).
   const CompiledCondition& cond = w.rules.public_rental;
   w.rental_gain_set = (cond.reads() & attr_bit(Attr::settled)) && permits_join_town_pass(w);
-  w.rental.assign(H.size(), 0);
+  // Kept with room to grow, as the population's arrays are (population.hpp):
+  // assign() reallocated to the exact size, each period, as the population grew.
+  resize_for_overwrite(w.rental, H.size());
+  std::fill(w.rental.begin(), w.rental.end(), std::uint8_t{0});
   // Housing of household h. With `want_channels`, for a household without hukou
   // whose rental condition is taken both ways, also returns its settlement
   // channels, from the same facts.
@@ -206,7 +209,7 @@ void housing(World& w, bool with_eligibility) {
   // household's tenure when it is housed in public rental below (permits ran
   // before housing: with_eligibility is permits_join_town_pass), so those few are
   // taken again after the allocation. The tally reads no tenure.
-  w.eligible.resize(H.size());
+  resize_for_overwrite(w.eligible, H.size());  // every entry is written below
   Counters tally = eligibility_tally_shape(w);
   LocalCounters flows_lc(w.flows), tally_lc(tally);
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, static_cast<std::uint32_t>(H.size()), kGrain),
