@@ -95,19 +95,22 @@ double size_descents(const Population& pop) {
 void order_by_size(Population& pop) {
   const std::vector<Run> runs = plan(pop.h);
   std::vector<unsigned char> scratch;
-  // Persons::hh and Households::first are the only arrays of uint32 (indices into
-  // the other table), so their type picks them out; the tests check both.
+  // Persons::hh and Households::first hold indices into the other table, so they
+  // are remapped on the way; every other array moves as it is. Picked by identity,
+  // not by type, so that an array of indices' type added later still moves as it is.
+  const auto hh = [](std::uint32_t h, const Run& r) { return h - r.hfrom + r.hto; };
+  const auto first = [](std::uint32_t i, const Run& r) { return i - r.pfrom + r.pto; };
   person_arrays([&](auto m) {
-    if constexpr (std::is_same_v<decltype(m), std::vector<std::uint32_t> Persons::*>)
-      move_along(pop.p.*m, runs, true, scratch, [](std::uint32_t hh, const Run& r) { return hh - r.hfrom + r.hto; });
-    else
-      move_along(pop.p.*m, runs, true, scratch, same);
+    if constexpr (std::is_same_v<decltype(m), decltype(&Persons::hh)>) {
+      if (m == &Persons::hh) return move_along(pop.p.*m, runs, true, scratch, hh);
+    }
+    move_along(pop.p.*m, runs, true, scratch, same);
   });
   household_arrays([&](auto m) {
-    if constexpr (std::is_same_v<decltype(m), std::vector<std::uint32_t> Households::*>)
-      move_along(pop.h.*m, runs, false, scratch, [](std::uint32_t i, const Run& r) { return i - r.pfrom + r.pto; });
-    else
-      move_along(pop.h.*m, runs, false, scratch, same);
+    if constexpr (std::is_same_v<decltype(m), decltype(&Households::first)>) {
+      if (m == &Households::first) return move_along(pop.h.*m, runs, false, scratch, first);
+    }
+    move_along(pop.h.*m, runs, false, scratch, same);
   });
 }
 
