@@ -121,7 +121,11 @@ std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind ki
   return admitted;
 }
 
-RentalAndChannels rental_and_channels(const World& w, const CompiledCondition& rental, std::uint32_t h) {
+namespace {
+// rental_and_channels when the settlement channels and the rental condition do not
+// pool into one table: each tested on the shared facts.
+RentalAndChannels rental_and_channels_apart(const World& w, std::uint32_t h) {
+  const CompiledCondition& rental = w.rules.public_rental;
   const auto settle = static_cast<std::size_t>(ChannelKind::settle);
   const std::uint32_t candidates = w.rules.candidates[settle][w.pop.h.zone[h]];
   const ChannelSet& set = w.rules.sets[settle];
@@ -148,6 +152,33 @@ RentalAndChannels rental_and_channels(const World& w, const CompiledCondition& r
     }
     return rental_done && channels_done;
   });
+  return r;
+}
+}  // namespace
+
+RentalAndChannels rental_and_channels(const World& w, std::uint32_t h) {
+  const Rules& rules = w.rules;
+  const ChannelSet& both = rules.settle_and_rental;
+  if (!both.pooled()) return rental_and_channels_apart(w, h);
+  const std::uint32_t candidates = rules.candidates[static_cast<std::size_t>(ChannelKind::settle)][w.pop.h.zone[h]];
+  const std::size_t rb = rules.rental_unsettled;
+  const std::uint32_t wanted = candidates | 3u << rb;
+  Facts f;
+  household_facts(w, h, rules.reads, f);  // the household is not settled: f's settled bit is clear
+  const std::uint32_t hb = both.household_bits(f);
+  std::uint32_t got = 0;
+  // One lookup per adult for the channels and the rental condition both ways;
+  // stops, as each test alone would, once everything wanted has been admitted.
+  any_adult(w, h, [&](std::uint32_t i) {
+    if (both.reads_person()) person_facts(w, i, f);
+    got |= both.admitted(hb, f) & wanted;
+    return got == wanted;
+  });
+  RentalAndChannels r;
+  r.channels = got & candidates;
+  // A rental condition that is always true admits without an adult (admits()).
+  const bool always = rules.public_rental.always_true();
+  r.rental = {always || ((got >> rb) & 1u), always || ((got >> (rb + 1)) & 1u)};
   return r;
 }
 

@@ -26,14 +26,15 @@ struct AdmitsBoth {
 };
 AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition& cond, std::uint32_t h);
 
-// For a household without hukou: admits_unsettled_and_settled(w, rental, h) and
-// admitting_channels(w, h), with the facts filled once per adult for both (housing
-// takes both in one sweep). `rental`'s reads must be within World::rules.reads.
+// For a household without hukou: admits_unsettled_and_settled(w, w.rules.public_rental, h)
+// and admitting_channels(w, h), with the facts filled once per adult for both
+// (housing takes both in one sweep), and tested at once where they pool into one
+// table (Rules::settle_and_rental).
 struct RentalAndChannels {
   AdmitsBoth rental;
   std::uint32_t channels = 0;
 };
-RentalAndChannels rental_and_channels(const World& w, const CompiledCondition& rental, std::uint32_t h);
+RentalAndChannels rental_and_channels(const World& w, std::uint32_t h);
 
 // Bit k set if channel k, of the given kind, is open by choice in the household's
 // zone and admits it. Facts are filled once per member and every channel tested on them.

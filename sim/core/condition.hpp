@@ -64,6 +64,10 @@ struct Condition {
   // The value for one adult's attributes, by interpretation (the reference).
   bool operator()(const AttrValues& v) const noexcept;
   static Condition always() { return Condition{{}, "true"}; }
+  // The same condition for agents whose flag attribute `a` is `value`: each test of
+  // `a` becomes its outcome, a constant. Equal to this condition on any attributes
+  // with `a` set to `value` (a flag holds exactly 0 or 1).
+  Condition given(Attr a, bool value) const;
 };
 
 }  // namespace hukou

@@ -22,6 +22,17 @@ Rules compile_rules(const Scenario& sc) {
     for (const std::uint32_t zone_channels : r.candidates[kind]) members |= zone_channels;
     r.sets[kind] = ChannelSet(r.channel, members);
   }
+  // Two more members after the channels, if the masks have room for them.
+  r.rental_unsettled = sc.channels.size();
+  if (r.rental_unsettled + 2 <= 32) {
+    std::vector<CompiledCondition> conditions = r.channel;
+    conditions.emplace_back(sc.public_rental_condition.given(Attr::settled, false));
+    conditions.emplace_back(sc.public_rental_condition.given(Attr::settled, true));
+    std::uint32_t members = 3u << r.rental_unsettled;
+    for (const std::uint32_t zone_channels : r.candidates[static_cast<std::size_t>(ChannelKind::settle)])
+      members |= zone_channels;
+    r.settle_and_rental = ChannelSet(conditions, members);
+  }
   return r;
 }
 

@@ -21,6 +21,12 @@ struct Rules {
   // [kind]: every channel of that kind open by choice somewhere, tested at once.
   std::array<ChannelSet, 2> sets;
   std::uint64_t reads = 0;  // attributes read by any condition (attr_bit)
+  // The settlement channels with the public rental condition as it is for a
+  // household without hukou (member rental_unsettled) and as if it had settled
+  // (rental_unsettled + 1), tested at once: housing asks all three of each adult
+  // of such a household (attrs.hpp, rental_and_channels). Used only if pooled().
+  ChannelSet settle_and_rental;
+  std::size_t rental_unsettled = 0;
 };
 
 Rules compile_rules(const Scenario& sc);

@@ -57,6 +57,55 @@ TEST_CASE("channel sets admit what each channel admits, in every shipped scenari
   }
 }
 
+TEST_CASE("the settlement channels pooled with the rental condition both ways admit what each admits",
+          "[scenario][channels]") {
+  // Housing's set (Rules::settle_and_rental): the settlement channels, then the
+  // public rental condition given not settled and given settled.
+  const std::vector<scenario_test::fs::path> files = scenario_test::shipped_scenario_files();
+  std::mt19937 rng(11);
+  std::size_t pooled = 0;
+  for (const auto& file : files) {
+    INFO(file.string());
+    const hukou::Scenario sc = hukou::scenario::load_file(file);
+    const hukou::Rules r = hukou::compile_rules(sc);
+    REQUIRE(r.rental_unsettled == sc.channels.size());
+    std::vector<CompiledCondition> each = r.channel;
+    each.emplace_back(sc.public_rental_condition.given(hukou::Attr::settled, false));
+    each.emplace_back(sc.public_rental_condition.given(hukou::Attr::settled, true));
+    std::uint32_t members = 3u << r.rental_unsettled;
+    for (const std::uint32_t m : r.candidates[static_cast<std::size_t>(hukou::ChannelKind::settle)]) members |= m;
+    check_against_each(r.settle_and_rental, each, members, rng, 2000);
+    pooled += r.settle_and_rental.pooled();
+  }
+  // The pooled path of rental_and_channels is exercised (the test below).
+  CHECK(pooled >= files.size() / 2);
+}
+
+TEST_CASE("a condition given a flag equals the condition on facts with that flag", "[scenario][channels]") {
+  std::mt19937 rng(5);
+  for (const char* text : {"(settled and formal_job) or (college_grad and years_in_town <= 2)", "not settled",
+                           "settled == 0 or age >= 40", "settled != 1 and settled", "employed or true", "true"}) {
+    INFO(text);
+    const auto p = hukou::policy::parse_condition(text);
+    REQUIRE(p.condition);
+    const CompiledCondition whole(*p.condition);
+    for (const bool value : {false, true}) {
+      const hukou::Condition given = p.condition->given(hukou::Attr::settled, value);
+      const CompiledCondition part(given);
+      CHECK((part.reads() & hukou::attr_bit(hukou::Attr::settled)) == 0);
+      for (int d = 0; d < 2000; ++d) {
+        Facts f = random_facts(rng);
+        f.flags = (f.flags & ~hukou::attr_bit(hukou::Attr::settled)) |
+                  (value ? hukou::attr_bit(hukou::Attr::settled) : 0);
+        REQUIRE(part(f) == whole(f));
+      }
+    }
+  }
+  const auto p = hukou::policy::parse_condition("age >= 40");
+  REQUIRE(p.condition);
+  CHECK_THROWS(p.condition->given(hukou::Attr::age, true));
+}
+
 TEST_CASE("a channel set too large for a table tests each channel", "[scenario][channels]") {
   // 14 distinct person atoms across three channels: more than kMaxPooled.
   std::vector<CompiledCondition> channels;
@@ -93,7 +142,7 @@ TEST_CASE("the rental condition and the channels from shared facts, in every shi
       const hukou::World& w = m.world();
       for (std::uint32_t h = 0; h < w.pop.h.size(); ++h) {
         if (w.pop.h.loc[h] != hukou::Location::town || hukou::is_settled(w.pop, h)) continue;
-        const auto both = hukou::rental_and_channels(w, w.rules.public_rental, h);
+        const auto both = hukou::rental_and_channels(w, h);
         const auto rental = hukou::admits_unsettled_and_settled(w, w.rules.public_rental, h);
         REQUIRE(both.rental.unsettled == rental.unsettled);
         REQUIRE(both.rental.settled == rental.settled);

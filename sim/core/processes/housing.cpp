@@ -188,7 +188,7 @@ void housing(World& w, bool with_eligibility) {
     std::optional<std::uint32_t> channels;
     AdmitsBoth a;
     if (want_channels) {
-      const RentalAndChannels both = rental_and_channels(w, cond, h);
+      const RentalAndChannels both = rental_and_channels(w, h);
       a = both.rental;
       channels = both.channels;
     } else {
