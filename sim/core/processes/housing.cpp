@@ -10,6 +10,7 @@
 #include <optional>
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include "../attrs.hpp"
@@ -34,45 +35,50 @@ struct Queues {
   explicit Queues(std::size_t zones) : occupied(zones, 0), queue(zones) {}
 };
 
-// Collected in parallel over fixed blocks of households, each block in household
-// order, and concatenated in block order: exactly the queues of a serial scan. (The
-// selection below depends only on the set, its order being total.)
-Queues collect_queues(const World& w) {
-  const Params& prm = w.sc.params;
-  const auto& H = w.pop.h;
-  const std::size_t nz = w.zones();
-  const rng::StreamKey tiebreak_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::rental_tiebreak);
-  const double step = std::max(1e-9, prm.policy_public_rental_priority_years);
-  constexpr std::uint32_t kBlock = 1u << 16;
-  const auto n = static_cast<std::uint32_t>(H.size());
-  std::vector<Queues> blocks((n + kBlock - 1) / kBlock, Queues(nz));
-  tbb::parallel_for(std::size_t{0}, blocks.size(), [&](std::size_t b) {
-    Queues& q = blocks[b];
-    const auto begin = static_cast<std::uint32_t>(b * kBlock);
-    const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(n, (b + 1) * kBlock));
-    for (std::uint32_t h = begin; h < end; ++h) {
-      if (H.loc[h] != Location::town) continue;
-      if (H.tenure[h] == Tenure::public_rental) ++q.occupied[H.zone[h]];
-      else if (w.rental[h] & rental::applies) {
-        const double years = w.pop.p.town_years[H.first[h]];
-        q.queue[H.zone[h]].push_back(
-            {std::floor(years / step) + H.rental_wait[h], rng::bits(tiebreak_key.key(H.id[h])), h});
-      }
+// The queues, collected by housing's own sweep (each thread its part) rather than
+// by a sweep of their own: the selection below depends only on the set of
+// applicants, its order being total, so not on the order they are collected in.
+class QueueParts {
+ public:
+  explicit QueueParts(World& w)
+      : w_(w),
+        tiebreak_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::rental_tiebreak),
+        step_(std::max(1e-9, w.sc.params.policy_public_rental_priority_years)),
+        parts_([n = w.zones()] { return Queues(n); }) {}
+  Queues& local() { return parts_.local(); }
+  // Household h, once its housing is done, into this thread's part: a tenant
+  // counts as an occupied unit; an applicant joins the queue and, housed or not, a
+  // year more of waiting is recorded (a household housed below restarts at 0).
+  void add(Queues& q, std::uint32_t h) {
+    auto& H = w_.pop.h;
+    if (H.loc[h] != Location::town) return;
+    if (H.tenure[h] == Tenure::public_rental) {
+      ++q.occupied[H.zone[h]];
+    } else if (w_.rental[h] & rental::applies) {
+      const double years = w_.pop.p.town_years[H.first[h]];
+      q.queue[H.zone[h]].push_back(
+          {std::floor(years / step_) + H.rental_wait[h], rng::bits(tiebreak_key_.key(H.id[h])), h});
+      ++H.rental_wait[h];
     }
-  });
-  Queues all(nz);
-  for (std::size_t z = 0; z < nz; ++z) {
-    std::size_t size = 0;
-    for (const Queues& q : blocks) size += q.queue[z].size();
-    all.queue[z].reserve(size);
   }
-  for (const Queues& q : blocks)
-    for (std::size_t z = 0; z < nz; ++z) {
-      all.occupied[z] += q.occupied[z];
-      all.queue[z].insert(all.queue[z].end(), q.queue[z].begin(), q.queue[z].end());
-    }
-  return all;
-}
+  // All parts joined.
+  Queues join() {
+    Queues all(w_.zones());
+    parts_.combine_each([&](const Queues& q) {
+      for (std::size_t z = 0; z < all.queue.size(); ++z) {
+        all.occupied[z] += q.occupied[z];
+        all.queue[z].insert(all.queue[z].end(), q.queue[z].begin(), q.queue[z].end());
+      }
+    });
+    return all;
+  }
+
+ private:
+  World& w_;
+  rng::StreamKey tiebreak_key_;
+  double step_;
+  tbb::enumerable_thread_specific<Queues> parts_;
+};
 
 // Whether renter h buys on draw u: u < rate * min(1, affordability)^elasticity.
 // The same outcome with less work where it is known: for elasticity >= 0 the power
@@ -90,11 +96,10 @@ bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& pri
 }
 
 // Returns the households housed this period.
-std::vector<std::uint32_t> allocate_public_rental(World& w) {
+std::vector<std::uint32_t> allocate_public_rental(World& w, Queues queues) {
   auto& H = w.pop.h;
   std::vector<std::uint32_t> housed_now;
   const std::size_t nz = w.zones();
-  Queues queues = collect_queues(w);
   const std::vector<std::int64_t>& occupied = queues.occupied;
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
@@ -125,15 +130,6 @@ std::vector<std::uint32_t> allocate_public_rental(World& w) {
     zs.rental_chance = zs.rental_queue > 0 ? std::min(1.0, next_free / static_cast<double>(zs.rental_queue))
                                            : (next_free >= 1.0 ? 1.0 : next_free);
   }
-  // Those still waiting wait a year more: the applicants not housed above. One
-  // parallel sweep in household order rather than a serial pass over the queues in
-  // priority order, whose scattered writes (a million households at 50 M agents)
-  // kept housing from scaling to 2 threads.
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, static_cast<std::uint32_t>(H.size()), kGrain),
-                    [&](const tbb::blocked_range<std::uint32_t>& r) {
-                      for (std::uint32_t h = r.begin(); h != r.end(); ++h)
-                        if ((w.rental[h] & rental::applies) && H.tenure[h] != Tenure::public_rental) ++H.rental_wait[h];
-                    });
   return housed_now;
 }
 }  // namespace
@@ -157,12 +153,13 @@ void housing(World& w, bool with_eligibility) {
   w.rental_gain_set = (cond.reads() & attr_bit(Attr::settled)) && permits_join_town_pass(w);
   // Kept with room to grow, as the population's arrays are (population.hpp):
   // assign() reallocated to the exact size, each period, as the population grew.
+  // Every entry is written by the sweep below.
   resize_for_overwrite(w.rental, H.size());
-  std::fill(w.rental.begin(), w.rental.end(), std::uint8_t{0});
   // Housing of household h. With `want_channels`, for a household without hukou
   // whose rental condition is taken both ways, also returns its settlement
   // channels, from the same facts.
   const auto household = [&](std::uint32_t h, Counters& c, bool want_channels) -> std::optional<std::uint32_t> {
+    w.rental[h] = 0;
     if (H.loc[h] != Location::town) return std::nullopt;
     if (H.tenure_years[h] < 255) ++H.tenure_years[h];
     Tenure& t = H.tenure[h];
@@ -198,32 +195,40 @@ void housing(World& w, bool with_eligibility) {
                                             (a.settled && !a.unsettled ? rental::gained_by_settling : 0));
     return channels;
   };
-  if (!with_eligibility) {
-    for_households(w, [&](std::uint32_t h, Counters& c) { household(h, c, false); });
-    allocate_public_rental(w);
-    return;
-  }
-
   // Eligibility (step 6) in the same sweep, each household once its own housing is
-  // done. What eligibility reads does not change between here and step 6 except a
-  // household's tenure when it is housed in public rental below (permits ran
-  // before housing: with_eligibility is permits_join_town_pass), so those few are
-  // taken again after the allocation. The tally reads no tenure.
-  resize_for_overwrite(w.eligible, H.size());  // every entry is written below
+  // done, when permits ran before housing (with_eligibility is
+  // permits_join_town_pass): then what eligibility reads does not change between
+  // here and step 6 except a household's tenure when it is housed in public rental
+  // below, so those few are taken again after the allocation. The tally reads no
+  // tenure.
+  if (with_eligibility) resize_for_overwrite(w.eligible, H.size());  // every entry is written below
   Counters tally = eligibility_tally_shape(w);
   LocalCounters flows_lc(w.flows), tally_lc(tally);
+  QueueParts queues(w);
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, static_cast<std::uint32_t>(H.size()), kGrain),
                     [&](const tbb::blocked_range<std::uint32_t>& r) {
-                      Counters &c = flows_lc.local(), &e = tally_lc.local();
+                      Counters& c = flows_lc.local();
+                      Queues& q = queues.local();
+                      if (!with_eligibility) {
+                        for (std::uint32_t h = r.begin(); h != r.end(); ++h) {
+                          household(h, c, false);
+                          queues.add(q, h);
+                        }
+                        return;
+                      }
+                      Counters& e = tally_lc.local();
                       for (std::uint32_t h = r.begin(); h != r.end(); ++h) {
                         const std::optional<std::uint32_t> channels = household(h, c, true);
+                        queues.add(q, h);
                         eligibility_tally(w, h, e);
                         w.eligible[h] = channels ? *channels : eligible_channels(w, h);
                       }
                     });
   flows_lc.merge_into(w.flows);
+  const std::vector<std::uint32_t> housed = allocate_public_rental(w, queues.join());
+  if (!with_eligibility) return;
   tally_lc.merge_into(tally);
-  for (std::uint32_t h : allocate_public_rental(w)) w.eligible[h] = eligible_channels(w, h);
+  for (std::uint32_t h : housed) w.eligible[h] = eligible_channels(w, h);
   eligibility_zones(w, tally);
 }
 
