@@ -85,7 +85,6 @@ void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, boo
   const std::size_t i = P.size();
   P.resize(i + 1);
   P.id[i] = rng::derive_id(pop.h.id[h], 0, pop.h.members[h]);
-  P.hh[i] = h;
   P.birth_year[i] = static_cast<std::int16_t>(year - age);
   const bool adult = age >= prm.moves_adult_age;
   // Children are still at school; a head keeps the drawn level (a 16-20 year-old

@@ -8,7 +8,9 @@ namespace {
 struct Where {
   int res, reg;
 };
-Where where(const Population& pop, std::uint32_t i) { return {residence_zone(pop, i), registration_zone(pop, i)}; }
+Where where(const Population& pop, std::uint32_t h, std::uint32_t i) {
+  return {residence_zone(pop, h, i), registration_zone(pop, h, i)};
+}
 
 void record(Counters& c, Where before, Where after) {
   if (before.res != after.res) {
@@ -28,9 +30,9 @@ void change(World& w, Counters& c, std::uint32_t h, F&& f) {
   const std::uint32_t first = pop.h.first[h], n = pop.h.members[h];
   Where before[256];
   const std::uint32_t m = n < 256 ? n : 256;  // household sizes are small; bound the buffer anyway
-  for (std::uint32_t k = 0; k < m; ++k) before[k] = where(pop, first + k);
+  for (std::uint32_t k = 0; k < m; ++k) before[k] = where(pop, h, first + k);
   f();
-  for (std::uint32_t k = 0; k < m; ++k) record(c, before[k], where(pop, first + k));
+  for (std::uint32_t k = 0; k < m; ++k) record(c, before[k], where(pop, h, first + k));
 }
 }  // namespace
 
@@ -136,7 +138,7 @@ void move_to_town(World& w, Counters& c, std::uint32_t h, std::uint8_t zone, boo
 void record_arrival(const World& w, Counters& c, std::uint32_t h) {
   const auto& pop = w.pop;
   const std::uint32_t first = pop.h.first[h], n = pop.h.members[h];
-  for (std::uint32_t i = first; i < first + n; ++i) record(c, {-1, -1}, where(pop, i));
+  for (std::uint32_t i = first; i < first + n; ++i) record(c, {-1, -1}, where(pop, h, i));
   c.add(pop.h.zone[h], Flow::agents_added, n);
   std::int64_t in_town = 0;
   for (std::uint32_t i = first; i < first + n; ++i) in_town += (pop.p.flags[i] & pflag::in_town) != 0;

@@ -95,17 +95,11 @@ double size_descents(const Population& pop) {
 void order_by_size(Population& pop) {
   const std::vector<Run> runs = plan(pop.h);
   std::vector<unsigned char> scratch;
-  // Persons::hh and Households::first hold indices into the other table, so they
-  // are remapped on the way; every other array moves as it is. Picked by identity,
-  // not by type, so that an array of indices' type added later still moves as it is.
-  const auto hh = [](std::uint32_t h, const Run& r) { return h - r.hfrom + r.hto; };
+  // Households::first holds indices into Persons, so it is remapped on the way;
+  // every other array moves as it is. Picked by identity, not by type, so that an
+  // array of the indices' type added later still moves as it is.
   const auto first = [](std::uint32_t i, const Run& r) { return i - r.pfrom + r.pto; };
-  person_arrays([&](auto m) {
-    if constexpr (std::is_same_v<decltype(m), decltype(&Persons::hh)>) {
-      if (m == &Persons::hh) return move_along(pop.p.*m, runs, true, scratch, hh);
-    }
-    move_along(pop.p.*m, runs, true, scratch, same);
-  });
+  person_arrays([&](auto m) { move_along(pop.p.*m, runs, true, scratch, same); });
   household_arrays([&](auto m) {
     if constexpr (std::is_same_v<decltype(m), decltype(&Households::first)>) {
       if (m == &Households::first) return move_along(pop.h.*m, runs, false, scratch, first);

@@ -30,7 +30,7 @@ namespace hukou {
 double size_descents(const Population& pop);
 
 // Reorders the households by members, stably (equal sizes keep their order), with
-// their persons; household indices (Persons::hh, Households::first) follow.
+// their persons; their first members' indices (Households::first) follow.
 void order_by_size(Population& pop);
 
 }  // namespace hukou

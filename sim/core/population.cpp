@@ -75,7 +75,6 @@ void append(Population& pop, std::vector<Population> blocks) {
   g.wait();
 
   for (std::size_t k = 0; k < blocks.size(); ++k) {
-    shift(pop.p.hh, persons[k], persons[k + 1], households[k]);
     shift(pop.h.first, households[k], households[k + 1], persons[k]);
   }
 }

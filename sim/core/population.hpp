@@ -30,8 +30,9 @@ inline constexpr std::uint8_t local = 1 << 0, relocated = 1 << 1, land = 1 << 2,
 }
 
 struct Persons {
+  // A person's household is the one whose [first, first + members) holds it: every
+  // loop over persons goes through their household, so no index back is kept.
   std::vector<std::uint64_t> id;
-  std::vector<std::uint32_t> hh;          // index of the household
   std::vector<std::int16_t> birth_year;   // age = year - birth_year
   std::vector<std::uint16_t> flags;
   std::vector<Edu> edu;
@@ -80,7 +81,6 @@ struct CompactScratch {
   // The copy plan, made once per compaction and applied to every array.
   struct Run {
     std::uint32_t from, to, n;  // n adjacent elements from [from] go to [to]
-    std::uint32_t shift;        // households dropped before the run's: old index minus new
   };
   struct Block {  // per block of households (kGrain)
     std::vector<Run> persons, households;
@@ -93,7 +93,7 @@ struct CompactScratch {
 // code treating every array alike cannot miss one.
 template <class F>
 void person_arrays(F&& f) {
-  f(&Persons::id); f(&Persons::hh); f(&Persons::birth_year); f(&Persons::flags); f(&Persons::edu);
+  f(&Persons::id); f(&Persons::birth_year); f(&Persons::flags); f(&Persons::edu);
   f(&Persons::emp); f(&Persons::si_years); f(&Persons::town_years); f(&Persons::permit_years); f(&Persons::wage);
 }
 

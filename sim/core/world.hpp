@@ -55,11 +55,10 @@ struct World {
   }
 };
 
-// Where a person lives and where their hukou is, as zone indices; -1: outside the
-// prefecture. The population balance is checked over these. Inline: they are
-// called per person in demography, accounting and every household change.
-inline int residence_zone(const Population& pop, std::uint32_t i) {
-  const std::uint32_t h = pop.p.hh[i];
+// Where person i, a member of household h, lives and where their hukou is, as
+// zone indices; -1: outside the prefecture. The population balance is checked over
+// these. Inline: they are called per person in demography and every household change.
+inline int residence_zone(const Population& pop, std::uint32_t h, std::uint32_t i) {
   switch (pop.h.loc[h]) {
     case Location::gone: return -1;
     case Location::village: return pop.h.zone[h];
@@ -71,8 +70,7 @@ inline int residence_zone(const Population& pop, std::uint32_t i) {
   return -1;
 }
 
-inline int registration_zone(const Population& pop, std::uint32_t i) {
-  const std::uint32_t h = pop.p.hh[i];
+inline int registration_zone(const Population& pop, std::uint32_t h, std::uint32_t i) {
   if (pop.h.loc[h] == Location::gone) return -1;
   if (pop.p.flags[i] & pflag::settled) return pop.h.zone[h];
   return pop.h.origin[h] == kOutside ? -1 : pop.h.origin[h];

@@ -22,7 +22,7 @@ bool same(const V& a, const V& b) {
 }
 
 bool same(const Population& a, const Population& b) {
-  return same(a.p.id, b.p.id) && same(a.p.hh, b.p.hh) && same(a.p.birth_year, b.p.birth_year) &&
+  return same(a.p.id, b.p.id) && same(a.p.birth_year, b.p.birth_year) &&
          same(a.p.flags, b.p.flags) && same(a.p.edu, b.p.edu) && same(a.p.emp, b.p.emp) &&
          same(a.p.si_years, b.p.si_years) && same(a.p.town_years, b.p.town_years) &&
          same(a.p.permit_years, b.p.permit_years) && same(a.p.wage, b.p.wage) && same(a.h.id, b.h.id) &&
@@ -69,7 +69,7 @@ TEST_CASE("core population: members stay adjacent and in household order; the de
     for (std::uint32_t h = 0; h < pop.h.size(); ++h) {
       ok = ok && pop.h.first[h] == next && pop.h.members[h] > 0;
       for (std::uint32_t i = pop.h.first[h]; i < pop.h.first[h] + pop.h.members[h]; ++i)
-        ok = ok && pop.p.hh[i] == h && !(pop.p.flags[i] & pflag::dead);
+        ok = ok && !(pop.p.flags[i] & pflag::dead);
       next += pop.h.members[h];
     }
     INFO("year " << m.world().year());
@@ -88,15 +88,14 @@ Population reference_compaction(const World& w) {
   const Persons& P = pop.p;
   const Households& H = pop.h;
   Population r;
-  const auto add_person = [&r](std::uint64_t id, std::uint32_t hh, std::int16_t birth_year, std::uint16_t flags,
-                               Edu edu, Emp emp, std::uint8_t si, std::uint8_t town, std::uint8_t permit, float wage) {
-    r.p.id.push_back(id); r.p.hh.push_back(hh); r.p.birth_year.push_back(birth_year); r.p.flags.push_back(flags);
+  const auto add_person = [&r](std::uint64_t id, std::int16_t birth_year, std::uint16_t flags, Edu edu, Emp emp,
+                               std::uint8_t si, std::uint8_t town, std::uint8_t permit, float wage) {
+    r.p.id.push_back(id); r.p.birth_year.push_back(birth_year); r.p.flags.push_back(flags);
     r.p.edu.push_back(edu); r.p.emp.push_back(emp); r.p.si_years.push_back(si); r.p.town_years.push_back(town);
     r.p.permit_years.push_back(permit); r.p.wage.push_back(wage);
   };
   for (std::uint32_t h = 0; h < H.size(); ++h) {
     if (!s.size[h]) continue;
-    const auto nh = static_cast<std::uint32_t>(r.h.size());
     r.h.id.push_back(H.id[h]); r.h.first.push_back(static_cast<std::uint32_t>(r.p.size()));
     r.h.members.push_back(s.size[h]); r.h.zone.push_back(H.zone[h]); r.h.origin.push_back(H.origin[h]);
     r.h.loc.push_back(H.loc[h]); r.h.tenure.push_back(H.tenure[h]); r.h.tenure_years.push_back(H.tenure_years[h]);
@@ -105,7 +104,7 @@ Population reference_compaction(const World& w) {
     std::int64_t mother = -1, last = -1;
     for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
       if (P.flags[i] & pflag::dead) continue;
-      add_person(P.id[i], nh, P.birth_year[i], P.flags[i], P.edu[i], P.emp[i], P.si_years[i], P.town_years[i],
+      add_person(P.id[i], P.birth_year[i], P.flags[i], P.edu[i], P.emp[i], P.si_years[i], P.town_years[i],
                  P.permit_years[i], P.wage[i]);
       const int age = w.year() - P.birth_year[i];
       if (mother < 0 && (P.flags[i] & pflag::female) && age >= 20 && age <= 39) mother = i;
@@ -118,7 +117,7 @@ Population reference_compaction(const World& w) {
     rng::Draws d(w.seed, period, id, rng::Stream::birth);
     const auto flags = static_cast<std::uint16_t>((d.uniform() < 100.0 / 211.0 ? pflag::female : 0) |
                                                   (P.flags[m] & (pflag::in_town | pflag::settled)));
-    add_person(id, nh, static_cast<std::int16_t>(w.year()), flags, Edu::primary, Emp::none, 0, 0, 0, 0.0f);
+    add_person(id, static_cast<std::int16_t>(w.year()), flags, Edu::primary, Emp::none, 0, 0, 0, 0.0f);
   }
   return r;
 }
@@ -188,7 +187,6 @@ TEST_CASE("core population: compaction equals a plain serial compaction", "[core
         const std::size_t i = pop.p.size();
         pop.p.resize(i + 1);
         pop.p.id[i] = 10 * (1000 + h) + k;
-        pop.p.hh[i] = h;
         pop.p.birth_year[i] = static_cast<std::int16_t>(w.year() - static_cast<int>(g() % 60));
         pop.p.flags[i] = static_cast<std::uint16_t>(g() % 2 ? pflag::female : 0);
         pop.p.wage[i] = static_cast<float>(i);
@@ -209,7 +207,7 @@ TEST_CASE("core population: the model state holds at most 64 bytes per person", 
   }
 }
 
-TEST_CASE("core population: append joins blocks in order and shifts their indices", "[core][population]") {
+TEST_CASE("core population: append joins blocks in order and shifts their first members", "[core][population]") {
   const auto block = [](std::uint64_t id, std::uint16_t members) {
     Population b;
     b.h.resize(1);
@@ -226,6 +224,5 @@ TEST_CASE("core population: append joins blocks in order and shifts their indice
   append(pop, std::move(blocks));
   CHECK(pop.h.id == std::vector<std::uint64_t>{1, 2, 3});
   CHECK(pop.h.first == std::vector<std::uint32_t>{0, 2, 5});
-  CHECK(pop.p.hh == std::vector<std::uint32_t>{0, 0, 1, 1, 1, 2});
   CHECK(pop.p.id == std::vector<std::uint64_t>{10, 11, 20, 21, 22, 30});
 }

@@ -13,6 +13,7 @@
 // copying it back would move it twice and hold 8 more bytes per person).
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -67,16 +68,15 @@ class Runs {
   explicit Runs(std::vector<Run>& list) : list_(list) { list_.clear(); }
   ~Runs() { close(); }
   // n elements moving from `from` to `to`: they extend the open run if they follow it
-  // in both places with the same household shift. So a dead member (a gap in
-  // `from`), a newborn's slot (a gap in `to`) and a dropped household (a change of
-  // shift, even with no members) each end a run.
-  void add(std::uint32_t from, std::uint32_t to, std::uint32_t n, std::uint32_t shift) {
-    if (open_.from + open_.n == from && open_.to + open_.n == to && open_.shift == shift) {
+  // in both places. So a dead member or a dropped household's (a gap in `from`) and
+  // a newborn's slot (a gap in `to`) each end a run.
+  void add(std::uint32_t from, std::uint32_t to, std::uint32_t n) {
+    if (open_.from + open_.n == from && open_.to + open_.n == to) {
       open_.n += n;
       return;
     }
     close();
-    open_ = Run{from, to, n, shift};
+    open_ = Run{from, to, n};
   }
 
  private:
@@ -84,7 +84,7 @@ class Runs {
     if (open_.n) list_.push_back(open_);
   }
   std::vector<Run>& list_;
-  Run open_{0, 0, 0, 0};
+  Run open_{0, 0, 0};
 };
 
 // The copy plan, per block of kGrain households. A block's runs and births depend
@@ -110,22 +110,20 @@ void plan(Population& pop) {
         std::uint32_t u = h;
         while (u < end && s.size[u] && s.size[u] == H.members[u] && !s.born[u]) ++u;
         if (u > h) {
-          const std::uint32_t shift = h - s.index[h];
-          households.add(h, s.index[h], u - h, shift);
-          persons.add(H.first[h], s.first[h], H.first[u - 1] + H.members[u - 1] - H.first[h], shift);
+          households.add(h, s.index[h], u - h);
+          persons.add(H.first[h], s.first[h], H.first[u - 1] + H.members[u - 1] - H.first[h]);
           if (u == end) break;
           h = u;
         }
         if (!s.size[h]) continue;
-        const std::uint32_t shift = h - s.index[h];  // households dropped before h
-        households.add(h, s.index[h], 1, shift);
+        households.add(h, s.index[h], 1);
         const std::uint32_t first = H.first[h], n = H.members[h];
         if (static_cast<std::uint32_t>(s.size[h] - s.born[h]) == n) {  // no member died
-          persons.add(first, s.first[h], n, shift);
+          persons.add(first, s.first[h], n);
         } else {
           std::uint32_t to = s.first[h];
           for (std::uint32_t i = first; i < first + n; ++i)
-            if (!(flags[i] & pflag::dead)) persons.add(i, to++, 1, shift);
+            if (!(flags[i] & pflag::dead)) persons.add(i, to++, 1);
         }
         if (s.born[h]) k.births.push_back(h);  // its slot, after the members, is filled by add_newborns
       }
@@ -134,32 +132,20 @@ void plan(Population& pop) {
 }
 
 // Moves the runs of `kind` within v, which then holds the n elements of the new
-// population; `hh` subtracts each run's shift on the way (a person's household
-// index less the households dropped before it is its household's new index). Runs
-// keep their order in both places, so a run moving left (to < from) can overwrite
+// population. Runs keep their order in both places, so a run moving left (to < from) can overwrite
 // only sources of earlier runs moving left, and one moving right only those of
 // later runs moving right: the first are moved first to last, then the second last
 // to first. That order is serial, so compact() runs the arrays in parallel instead.
-template <bool hh = false, class T>
+template <class T>
 void move_in_place(const CompactScratch& s, std::vector<Run> Block::*kind, std::vector<T>& v, std::size_t n) {
   const std::size_t old = v.size();
   if (v.capacity() < room_needed(n)) v.reserve(room_to_grow(n));  // keeps the elements, unlike resize_for_overwrite
   v.resize(std::max(old, n));
   T* const p = v.data();
-  const auto move = [p](const Run& r) {
-    if constexpr (hh) {  // element by element, in memmove's direction: faster than memmove and a second pass
-      if (r.to <= r.from)
-        for (std::uint32_t k = 0; k < r.n; ++k) p[r.to + k] = p[r.from + k] - r.shift;
-      else
-        for (std::uint32_t k = r.n; k-- > 0;) p[r.to + k] = p[r.from + k] - r.shift;
-    } else {
-      std::memmove(p + r.to, p + r.from, r.n * sizeof(T));
-    }
-  };
-  const auto left = [](const Run& r) { return r.to < r.from || (hh && r.to == r.from && r.shift); };
+  const auto move = [p](const Run& r) { std::memmove(p + r.to, p + r.from, r.n * sizeof(T)); };
   for (const Block& b : s.blocks)
     for (const Run& r : b.*kind)
-      if (left(r)) move(r);
+      if (r.to < r.from) move(r);
   for (auto b = s.blocks.rbegin(); b != s.blocks.rend(); ++b) {
     const std::vector<Run>& runs = (*b).*kind;
     for (auto r = runs.rbegin(); r != runs.rend(); ++r)
@@ -198,7 +184,6 @@ void add_newborns(World& w) {
         const std::uint64_t id = rng::derive_id(P.id[m], period, 0);
         rng::Draws d(w.seed, period, id, rng::Stream::birth);
         P.id[to] = id;
-        P.hh[to] = s.index[h];
         P.birth_year[to] = static_cast<std::int16_t>(year);
         P.flags[to] = static_cast<std::uint16_t>((d.uniform() < kFemaleAtBirth ? pflag::female : 0) |
                                                  (P.flags[m] & (pflag::in_town | pflag::settled)));
@@ -224,20 +209,26 @@ void compact(World& w) {
   const std::size_t persons = s.first[nh], households = s.index[nh];
 
   // The plan holds all that is read from the old arrays' layout, so the arrays are
-  // independent of each other: one task each.
+  // independent of each other: one task each. A household's first member and size
+  // are taken anew from the plan; every other array moves as it is (the first two
+  // picked by identity, not by type, so that a later array of their type moves).
   tbb::task_group g;
-  const auto person = [&](auto& v) { g.run([&s, &v, persons] { move_in_place(s, &Block::persons, v, persons); }); };
-  person(P.id); person(P.birth_year); person(P.edu); person(P.emp); person(P.si_years);
-  person(P.town_years); person(P.permit_years); person(P.wage); person(P.flags);
-  g.run([&s, &P, persons] { move_in_place<true>(s, &Block::persons, P.hh, persons); });
-  const auto household = [&](auto& v) {
+  person_arrays([&](auto m) {
+    auto& v = P.*m;
+    g.run([&s, &v, persons] { move_in_place(s, &Block::persons, v, persons); });
+  });
+  household_arrays([&](auto m) {
+    auto& v = H.*m;
+    if constexpr (std::is_same_v<decltype(m), decltype(&Households::first)>) {
+      if (m == &Households::first)
+        return g.run([&s, &v, households] { gather_households(s, s.first.data(), v, households); });
+    }
+    if constexpr (std::is_same_v<decltype(m), decltype(&Households::members)>) {
+      if (m == &Households::members)
+        return g.run([&s, &v, households] { gather_households(s, s.size.data(), v, households); });
+    }
     g.run([&s, &v, households] { move_in_place(s, &Block::households, v, households); });
-  };
-  household(H.id); household(H.zone); household(H.origin); household(H.loc); household(H.tenure);
-  household(H.tenure_years); household(H.flags); household(H.channel); household(H.rental_wait);
-  household(H.land_mu);
-  g.run([&s, &H, households] { gather_households(s, s.first.data(), H.first, households); });
-  g.run([&s, &H, households] { gather_households(s, s.size.data(), H.members, households); });
+  });
   g.wait();
   add_newborns(w);
 }

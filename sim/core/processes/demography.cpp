@@ -44,7 +44,7 @@ void demography(World& w) {
       rng::Draws d(death_key, P.id[i]);
       if (d.uniform() < q[static_cast<std::size_t>(std::clamp(age, 0, 255))]) {
         P.flags[i] |= pflag::dead;
-        const int res = residence_zone(w.pop, i), reg = registration_zone(w.pop, i);
+        const int res = residence_zone(w.pop, h, i), reg = registration_zone(w.pop, h, i);
         if (res >= 0) c.add(res, Flow::deaths);
         if (reg >= 0) c.add(reg, Flow::reg_deaths);
         c.add(H.zone[h], Flow::agents_removed);
@@ -62,7 +62,7 @@ void demography(World& w) {
     if (d.uniform() >= prm.demography_fertility_rate) return;
     s.size[h] = static_cast<std::uint16_t>(alive + 1);
     s.born[h] = 1;
-    const int res = residence_zone(w.pop, m), reg = registration_zone(w.pop, m);
+    const int res = residence_zone(w.pop, h, m), reg = registration_zone(w.pop, h, m);
     if (res >= 0) c.add(res, Flow::births);
     if (reg >= 0) c.add(reg, Flow::reg_births);
     c.add(H.zone[h], Flow::agents_added);
