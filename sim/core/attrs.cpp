@@ -12,6 +12,23 @@ constexpr std::uint64_t kPersonFlags =
     attr_bit(Attr::permit) | attr_bit(Attr::employed) | attr_bit(Attr::formal_job) | attr_bit(Attr::college_grad) |
     attr_bit(Attr::skilled_worker) | attr_bit(Attr::vocational_grad) | attr_bit(Attr::overseas_returnee) |
     attr_bit(Attr::veteran) | attr_bit(Attr::rural_student) | attr_bit(Attr::new_generation);
+// The six qualification flags (college .. rural_student) sit in the same order in a
+// person's flags and among the attributes, so one shift moves them all (checked
+// below), instead of a test per flag in the loop over every adult.
+constexpr unsigned kQualFirst = 3, kQualCount = 6;
+static_assert(pflag::college == 1u << kQualFirst && pflag::skilled == 1u << (kQualFirst + 1) &&
+              pflag::vocational == 1u << (kQualFirst + 2) && pflag::overseas == 1u << (kQualFirst + 3) &&
+              pflag::veteran == 1u << (kQualFirst + 4) && pflag::rural_student == 1u << (kQualFirst + 5));
+static_assert(static_cast<unsigned>(Attr::skilled_worker) == static_cast<unsigned>(Attr::college_grad) + 1 &&
+              static_cast<unsigned>(Attr::vocational_grad) == static_cast<unsigned>(Attr::college_grad) + 2 &&
+              static_cast<unsigned>(Attr::overseas_returnee) == static_cast<unsigned>(Attr::college_grad) + 3 &&
+              static_cast<unsigned>(Attr::veteran) == static_cast<unsigned>(Attr::college_grad) + 4 &&
+              static_cast<unsigned>(Attr::rural_student) == static_cast<unsigned>(Attr::college_grad) + 5);
+inline std::uint64_t qualifications(std::uint16_t pf) {
+  return static_cast<std::uint64_t>((pf >> kQualFirst) & ((1u << kQualCount) - 1u))
+         << static_cast<unsigned>(Attr::college_grad);
+}
+
 constexpr std::uint64_t kMemberPass = attr_bit(Attr::whole_family) | attr_bit(Attr::school_children);
 
 // Calls f(person) for each adult member until it returns true; whether it did.
@@ -68,11 +85,7 @@ void person_facts(const World& w, std::uint32_t i, Facts& f) {
   set_num(f, Attr::permit_years, static_cast<float>(P.permit_years[i]));
   f.flags = (f.flags & ~kPersonFlags) | bit_if(P.permit_years[i] > 0, Attr::permit) |
             bit_if(P.emp[i] != Emp::none, Attr::employed) | bit_if(P.emp[i] == Emp::formal, Attr::formal_job) |
-            bit_if(pf & pflag::college, Attr::college_grad) | bit_if(pf & pflag::skilled, Attr::skilled_worker) |
-            bit_if(pf & pflag::vocational, Attr::vocational_grad) |
-            bit_if(pf & pflag::overseas, Attr::overseas_returnee) | bit_if(pf & pflag::veteran, Attr::veteran) |
-            bit_if(pf & pflag::rural_student, Attr::rural_student) |
-            bit_if(P.birth_year[i] >= 1980, Attr::new_generation);
+            qualifications(pf) | bit_if(P.birth_year[i] >= 1980, Attr::new_generation);
 }
 
 bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int settled_override) {
