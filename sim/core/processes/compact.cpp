@@ -4,8 +4,8 @@
 //
 // Where the elements go is worked out once per compaction (plan), as runs of
 // elements that move together; every array is then moved run by run with memmove.
-// Finding the runs household by household for each of the 21 arrays cost more
-// than the copies themselves.
+// Finding the runs household by household for each array cost more than the
+// copies themselves.
 //
 // The arrays are moved in place, each in its own allocation, which keeps its room
 // from period to period. So no period allocates or page-faults a new population,
@@ -132,10 +132,11 @@ void plan(Population& pop) {
 }
 
 // Moves the runs of `kind` within v, which then holds the n elements of the new
-// population. Runs keep their order in both places, so a run moving left (to < from) can overwrite
-// only sources of earlier runs moving left, and one moving right only those of
-// later runs moving right: the first are moved first to last, then the second last
-// to first. That order is serial, so compact() runs the arrays in parallel instead.
+// population. Runs keep their order in both places, so a run moving left (to <
+// from) can overwrite only sources of earlier runs moving left, and one moving
+// right only those of later runs moving right: the first are moved first to last,
+// then the second last to first. That order is serial, so compact() runs the
+// arrays in parallel instead.
 template <class T>
 void move_in_place(const CompactScratch& s, std::vector<Run> Block::*kind, std::vector<T>& v, std::size_t n) {
   const std::size_t old = v.size();
