@@ -69,9 +69,10 @@ struct Households {
 // Working arrays of demography and compact(), kept from period to period so that
 // rebuilding the population each period allocates (and page-faults) nothing once
 // it has reached its size. Why compact() moves the arrays in place instead of
-// building a second Population to swap with: two populations would hold ~72
-// bytes/person (2 x ~36), over the 64 goal; these arrays are per household, and
-// the plan's lists hold about one entry per death, birth and dropped household.
+// building a second Population to swap with: two populations would hold ~64
+// bytes/person (2 x ~32: 21 per person, ~27 per household of ~2.5) before any
+// room to grow, at the 64 goal; these arrays are per household, and the plan's
+// lists hold about one entry per death, birth and dropped household.
 struct CompactScratch {
   std::vector<std::uint16_t> size;    // per household: members after deaths and births; 0: dropped
   std::vector<std::uint8_t> born;     // per household: 1 if a child is born this period
