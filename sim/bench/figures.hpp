@@ -18,6 +18,7 @@ struct Options {
   std::vector<int> threads{1, 2};
   int repeats = 1;    // model runs per (size, threads); the fastest is kept
   std::string build;  // program version and git commit, so figures can be traced to the code measured
+  std::string malloc;  // how freed memory is handled (cli/memory_policy.hpp): it moves the timings
 };
 
 struct Run {

@@ -117,7 +117,7 @@ void run_object(Json& j, const Run& r) {
 std::string to_json(const Result& r, const std::vector<Goal>& goals) {
   Json j;
   j.open('{');
-  j.key("build").text(r.options.build);
+  j.key("build").text(r.options.build).key("malloc").text(r.options.malloc);
   j.key("scenario").text(r.options.scenario).key("periods").integer(r.options.periods);
   j.key("repeats").integer(r.options.repeats).key("kernel_agents").integer(static_cast<long long>(r.kernel_agents));
   j.key("agents").open('[');

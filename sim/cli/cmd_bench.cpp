@@ -11,6 +11,7 @@
 #include "bench/json.hpp"
 #include "bench/measure.hpp"
 #include "cli/commands.hpp"
+#include "cli/memory_policy.hpp"
 #include "cli/version.hpp"
 
 namespace hukou::cli {
@@ -74,9 +75,9 @@ void print_size(const bench::Result& res, std::int64_t agents) {
 void print_text(const bench::Result& res, const std::vector<bench::Goal>& goals) {
   std::string threads;
   for (const int t : res.options.threads) threads += (threads.empty() ? "" : ",") + std::to_string(t);
-  std::printf("%s bench: scenario %s, %d periods, threads %s, best of %d run(s); kernel over %zu agents\n",
+  std::printf("%s bench: scenario %s, %d periods, threads %s, best of %d run(s); kernel over %zu agents; malloc: %s\n",
               res.options.build.c_str(), res.options.scenario.c_str(), res.options.periods, threads.c_str(),
-              res.options.repeats, res.kernel_agents);
+              res.options.repeats, res.kernel_agents, res.options.malloc.c_str());
   for (const auto n : res.options.agents) print_size(res, n);
   std::printf("\nGoals\n");
   for (const auto& g : goals) {
@@ -117,6 +118,7 @@ void add_bench(CLI::App& app) {
       if (!o->quiet) std::cerr << "hukou bench: " << s << std::endl;
     };
     o->run.build = std::string("hukou ") + kVersion + " (" + kGitCommit + ")";
+    o->run.malloc = std::string(memory_policy());
     const bench::Result res = bench::run_bench(o->run, log);
     const auto goals = bench::evaluate_goals(res);
     if (o->json)

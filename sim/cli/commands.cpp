@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli/memory_policy.hpp"
 #include "cli/version.hpp"
 #include "evaluate/indicators.hpp"
 #include "output/hdf5_writer.hpp"
@@ -10,6 +11,7 @@
 namespace hukou::cli {
 
 int main(int argc, char** argv) {
+  keep_freed_memory();  // before the first large allocation (memory_policy.hpp)
   CLI::App app{"hukou: agent-based simulator of China's hukou (household-registration) reform.\n"
                "Rural migrants decide each year whether to settle in a city's towns under the city's reform rules."};
   app.set_version_flag("--version", std::string("hukou ") + kVersion + " (" + kGitCommit + ")");

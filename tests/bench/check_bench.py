@@ -1,9 +1,10 @@
 """Checks of `hukou bench`: it runs, and reports every figure (never how fast).
 
-Usage: check_bench.py HUKOU CHECK   (CHECK: json, text or bad_input)
+Usage: check_bench.py HUKOU CHECK   (CHECK: json, text, malloc or bad_input)
 """
 import json
 import math
+import os
 import subprocess
 import sys
 
@@ -23,8 +24,14 @@ GOALS = ["period_vs_kernel", "decision_vs_kernel", "speedup_1_to_2", "bytes_per_
          "rate_at_scale", "output_share"]
 
 
-def run(hukou, *args):
-    p = subprocess.run([hukou, "bench", *args], capture_output=True, text=True, timeout=550)
+# What `hukou` may report as its malloc policy (sim/cli/memory_policy.hpp). Under
+# AddressSanitizer mallopt is refused, so "glibc's defaults" is allowed too.
+MALLOC_OWN = {"freed memory kept", "glibc's defaults"}
+MALLOC_USER = "glibc's, from GLIBC_TUNABLES"
+
+
+def run(hukou, *args, env=None):
+    p = subprocess.run([hukou, "bench", *args], capture_output=True, text=True, timeout=550, env=env)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -39,6 +46,7 @@ def check_json(hukou):
     assert code == 0, (code, err)
     doc = json.loads(out)  # stdout is exactly one JSON object
     assert doc["build"].startswith("hukou "), doc["build"]
+    assert doc["malloc"] in MALLOC_OWN, doc["malloc"]
     assert doc["scenario"] == "taiyuan" and doc["periods"] == 2, doc
     assert doc["agents"] == [100000] and doc["threads"] == [1, 2], doc
     number(doc["kernel_agents"], True, "kernel_agents")
@@ -84,6 +92,19 @@ def check_text(hukou):
     for line in goal_lines:
         assert " met " in line or " not met " in line or "not measured" in line, line
     assert "not measured" in goal_lines[2], goal_lines[2]  # speedup: no 2-thread run
+
+
+def check_malloc(hukou):
+    """The policy is reported, and a user's malloc tunables take precedence over it."""
+    args = ("--agents", "20000", "--periods", "1", "--threads", "1", "-q")
+    code, out, err = run(hukou, *args)
+    assert code == 0, (code, err)
+    assert any(f"malloc: {m}" in out.splitlines()[0] for m in MALLOC_OWN), out.splitlines()[0]
+    env = dict(os.environ)
+    env["GLIBC_TUNABLES"] = "glibc.malloc.mmap_max=65536"  # glibc's default
+    code, out, err = run(hukou, *args, "--json", env=env)
+    assert code == 0, (code, err)
+    assert json.loads(out)["malloc"] == MALLOC_USER, out
 
 
 def check_bad_input(hukou):
