@@ -43,7 +43,7 @@ Sized scenario_for(const std::string& name, std::int64_t agents, int periods) {
     o.push_back("scale=" + number(probe_scale));
     const Scenario probe = scenario::load(name, o);
     const HouseholdFactory factory(probe);
-    const Population pop = synthesize(probe, probe.seed, factory);
+    const Population pop = synthesize(probe, probe.seed, factory, false);  // only counted
     s.agents_per_person = static_cast<double>(pop.p.size()) * probe_scale / s.persons;
   }
   extra.push_back("scale=" + number(s.persons * s.agents_per_person / static_cast<double>(agents)));

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-#include "household_order.hpp"
 #include "processes.hpp"
 #include "steps.hpp"
 #include "synth.hpp"
@@ -49,9 +48,8 @@ Model::Model(const Scenario& sc, std::uint64_t seed, bool order_households)
     : w_(initial_world(sc, seed)),
       factory_(w_.sc),
       res_(years_of(sc), names_of_zones(sc), names_of_channels(sc)) {
-  w_.pop = synthesize(w_.sc, seed, factory_);
+  w_.pop = synthesize(w_.sc, seed, factory_, order_households);
   w_.order_households = order_households;
-  if (w_.order_households) order_by_size(w_.pop);
   eligibility(w_);  // base-year school capacity and peer shares
   finish_period();
 }

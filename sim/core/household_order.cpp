@@ -10,6 +10,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_reduce.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 namespace hukou {
 
@@ -106,6 +107,102 @@ void order_by_size(Population& pop) {
     }
     move_along(pop.h.*m, runs, false, scratch, same);
   });
+}
+
+namespace {
+// Where each block's households of each size go, for a stable counting sort of the
+// joined households by members: the sizes in ascending order, and within a size the
+// blocks in their order, each block's households in theirs.
+struct SizeSlots {
+  std::size_t sizes = 0;                        // largest size + 1
+  std::vector<std::uint32_t> household, person;  // [block * sizes + size]: first index
+  std::size_t households = 0, persons = 0;
+
+  explicit SizeSlots(const std::vector<Population>& blocks) {
+    std::uint16_t top = 0;
+    for (const Population& b : blocks)
+      for (const std::uint16_t m : b.h.members) top = std::max(top, m);
+    sizes = top + 1u;
+    household.assign(blocks.size() * sizes, 0);
+    person.assign(blocks.size() * sizes, 0);
+    for (std::size_t b = 0; b < blocks.size(); ++b)
+      for (const std::uint16_t m : blocks[b].h.members) ++household[b * sizes + m];
+    std::uint32_t hsum = 0, psum = 0;
+    for (std::size_t m = 0; m < sizes; ++m)
+      for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const std::uint32_t n = household[b * sizes + m];
+        household[b * sizes + m] = hsum;
+        person[b * sizes + m] = psum;
+        hsum += n;
+        psum += n * static_cast<std::uint32_t>(m);
+      }
+    households = hsum;
+    persons = psum;
+  }
+};
+
+// Whether member pointer m is `target` (false for a member of another type).
+template <class M, class N>
+bool same_member(M m, N target) {
+  if constexpr (std::is_same_v<M, N>)
+    return m == target;
+  else
+    return false;
+}
+
+// Copies one array of every block to its place in v: f(block, k, next household
+// slot, next person slot) for each household k, in order, with its size's slots
+// (which it advances).
+template <class T, class F>
+void place(const SizeSlots& slots, const std::vector<Population>& blocks, std::vector<T>& v, std::size_t n, F f) {
+  v.reserve(room_to_grow(n));
+  v.resize(n);
+  std::vector<std::uint32_t> hnext(slots.sizes), pnext(slots.sizes);
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    std::copy_n(slots.household.begin() + static_cast<std::ptrdiff_t>(b * slots.sizes), slots.sizes, hnext.begin());
+    std::copy_n(slots.person.begin() + static_cast<std::ptrdiff_t>(b * slots.sizes), slots.sizes, pnext.begin());
+    const auto& members = blocks[b].h.members;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      const std::uint16_t m = members[k];
+      f(b, k, hnext[m]++, pnext[m]);
+      pnext[m] += m;
+    }
+  }
+}
+}  // namespace
+
+Population join_by_size(std::vector<Population> blocks) {
+  const SizeSlots slots(blocks);
+  Population pop;
+  // One task per array, as in append(). Each block's households are walked through
+  // their members and first members, so those two arrays are freed last.
+  tbb::task_group g;
+  person_arrays([&](auto m) {
+    g.run([&, m] {
+      auto& v = pop.p.*m;
+      place(slots, blocks, v, slots.persons, [&](std::size_t b, std::size_t k, std::uint32_t, std::uint32_t to) {
+        const auto& from = blocks[b].p.*m;
+        const std::uint32_t first = blocks[b].h.first[k];
+        std::copy_n(from.begin() + first, blocks[b].h.members[k], v.begin() + to);
+      });
+      for (Population& b : blocks) std::remove_reference_t<decltype(b.p.*m)>().swap(b.p.*m);
+    });
+  });
+  household_arrays([&](auto m) {
+    g.run([&, m] {
+      auto& v = pop.h.*m;
+      // Households::first holds indices into Persons: each gets its new one.
+      // Picked by identity, not by type (see order_by_size).
+      const bool first = same_member(m, &Households::first);
+      place(slots, blocks, v, slots.households, [&](std::size_t b, std::size_t k, std::uint32_t to, std::uint32_t p) {
+        v[to] = first ? static_cast<std::remove_reference_t<decltype(v[to])>>(p) : (blocks[b].h.*m)[k];
+      });
+      if (!first && !same_member(m, &Households::members))
+        for (Population& b : blocks) std::remove_reference_t<decltype(b.h.*m)>().swap(b.h.*m);
+    });
+  });
+  g.wait();
+  return pop;  // the blocks' members and first members go with `blocks`
 }
 
 }  // namespace hukou

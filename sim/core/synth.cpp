@@ -5,6 +5,8 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "household_order.hpp"
+
 namespace hukou {
 
 std::int64_t agents_for(double persons, double scale, rng::Draws& d) {
@@ -59,7 +61,7 @@ struct CountInTown {
 enum Block : std::size_t { town_local, town_outside, village, kBlocks };
 }  // namespace
 
-Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory) {
+Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory, bool by_size) {
   const int year = sc.base_year;
   const std::size_t zones = sc.zones.size();
   struct Targets {
@@ -94,6 +96,7 @@ Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFac
            n[z].village > left_behind ? n[z].village - left_behind : 0, CountAll{b[village]});
     }
   });
+  if (by_size) return join_by_size(std::move(blocks));
   Population pop;
   append(pop, std::move(blocks));
   return pop;

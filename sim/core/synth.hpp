@@ -15,8 +15,10 @@ namespace hukou {
 std::int64_t agents_for(double persons, double scale, rng::Draws& d);
 
 // Builds the population. Town households are made first; their left-behind
-// members count against the zone's village residents.
-Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory);
+// members count against the zone's village residents. With `by_size`, the
+// households are in order of size (household_order.hpp), stably; otherwise in the
+// order they are made.
+Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory, bool by_size);
 
 // Household id of the k-th household of a category of a zone made in a period.
 std::uint64_t household_id(std::size_t zone, HouseholdKind kind, std::uint32_t period, std::uint64_t k);

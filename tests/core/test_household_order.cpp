@@ -82,6 +82,39 @@ TEST_CASE("core household order: households by size, each with all its fields an
   CHECK(again.p.id == pop.p.id);
 }
 
+TEST_CASE("core household order: join_by_size equals append then order_by_size", "[core][order]") {
+  Model m(test::small_scenario(), 5, false);
+  for (int t = 0; t < 3; ++t) m.step();  // sizes after deaths, births and the inflow
+  const Population& whole = m.world().pop;
+  // Uneven blocks (the first empty), each with its first members from 0, as the
+  // synthesis makes them.
+  const std::vector<std::size_t> cuts{0, 0, 7, whole.h.size() / 3, whole.h.size() - 1, whole.h.size()};
+  std::vector<Population> blocks;
+  for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+    Population b;
+    for (std::size_t h = cuts[c]; h < cuts[c + 1]; ++h) {
+      const std::uint32_t at = static_cast<std::uint32_t>(b.p.size());
+      household_arrays([&](auto f) { (b.h.*f).push_back((whole.h.*f)[h]); });
+      b.h.first.back() = at;
+      for (std::uint32_t i = whole.h.first[h]; i < whole.h.first[h] + whole.h.members[h]; ++i)
+        person_arrays([&](auto f) { (b.p.*f).push_back((whole.p.*f)[i]); });
+    }
+    blocks.push_back(std::move(b));
+  }
+  Population expected;
+  append(expected, blocks);
+  order_by_size(expected);
+  const Population joined = join_by_size(blocks);
+  check_layout(joined);
+  CHECK(size_descents(joined) == 0.0);
+  person_arrays([&](auto f) { CHECK((joined.p.*f) == (expected.p.*f)); });
+  household_arrays([&](auto f) { CHECK((joined.h.*f) == (expected.h.*f)); });
+  // Room to grow, as append() leaves.
+  CHECK(joined.p.id.capacity() == room_to_grow(joined.p.size()));
+  CHECK(joined.h.id.capacity() == room_to_grow(joined.h.size()));
+  CHECK(join_by_size({}).p.size() == 0);
+}
+
 TEST_CASE("core household order: size_descents counts households smaller than the one before", "[core][order]") {
   Population pop;
   pop.h.members = {1, 2, 2, 3};
