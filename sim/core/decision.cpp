@@ -10,6 +10,13 @@ namespace hukou {
 
 namespace {
 UtilityTerms::Flag flag(double b) { return {b * 0.0, b * 1.0}; }
+
+// The utility of returning, one expression for both of utilities()'s paths.
+double return_utility(const World& w, std::uint32_t h, const UtilityTerms& k, int head_age, bool left_behind) {
+  const Params& prm = w.sc.params;
+  return prm.decision_asc_return + k.jobless(w.pop.p.emp[w.pop.h.first[h]] == Emp::none) +
+         prm.decision_b_return_age * std::max(0, head_age - 50) + k.left_behind(left_behind);
+}
 }  // namespace
 
 UtilityTerms::UtilityTerms(const World& w) : prices(w), school_per_kid(w.zones()) {
@@ -34,13 +41,20 @@ UtilityTerms::UtilityTerms(const World& w) : prices(w), school_per_kid(w.zones()
   fee = prm.decision_b_fee * prm.policy_settle_fee / 1e3;
 }
 
-Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k) {
+Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k, bool settle_open) {
   const Params& prm = w.sc.params;
   const auto& P = w.pop.p;
   const auto& H = w.pop.h;
-  const ZoneState& zs = w.zs[H.zone[h]];
   const std::uint32_t head = H.first[h], n = H.members[h];
   const int head_age = age_of(w, head);
+  Utilities u;
+  if (!settle_open) {  // staying or returning: only the return terms
+    bool left_behind = false;
+    for (std::uint32_t i = head; i < head + n; ++i) left_behind = left_behind || !(P.flags[i] & pflag::in_town);
+    u.ret = return_utility(w, h, k, head_age, left_behind);
+    return u;
+  }
+  const ZoneState& zs = w.zs[H.zone[h]];
   const bool owns = owns_home(H.tenure[h]);
   // A purchase subsidy that only settling brings; when there is one, its value
   // needs the income of the members in town, summed in the same loop as the rest.
@@ -59,7 +73,6 @@ Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k) {
   const bool formal = P.emp[head] == Emp::formal;
   const bool local = H.origin[h] != kOutside;
 
-  Utilities u;
   const double school_gain = kids * k.school_per_kid[H.zone[h]];
   // Housing: public rental eligibility gained by settling, times the chance of a
   // unit; a purchase subsidy paid only to hukou holders, weighted by affordability.
@@ -89,8 +102,7 @@ Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k) {
              k.exit_compensation - k.fee + prm.decision_b_peer * w.peer_share[w.origin_group(H.origin[h])] +
              k.new_generation(P.birth_year[head] >= 1980) - prm.decision_b_age_settle * std::max(0, head_age - 40) -
              k.nonlocal(!local);
-  u.ret = prm.decision_asc_return + k.jobless(P.emp[head] == Emp::none) +
-          prm.decision_b_return_age * std::max(0, head_age - 50) + k.left_behind(left_behind);
+  u.ret = return_utility(w, h, k, head_age, left_behind);
   return u;
 }
 

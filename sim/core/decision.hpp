@@ -38,7 +38,9 @@ struct UtilityTerms {
   double fee;                // b_fee * fee / 1e3
 };
 
-Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k);
+// With settle_open false, `settle` is left at 0 and none of its terms is computed:
+// choice_probabilities does not read it then, so the choice is the same.
+Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k, bool settle_open);
 
 // Choice probabilities; settling has probability 0 when no channel is open.
 struct Choice {

@@ -53,7 +53,7 @@ void decision(World& w) {
         rng::Draws d(date_key, H.id[h]);
         const double date = w.year() + d.uniform();
         if (open_channel(open, w.eligible[h], date) >= 0) {
-          Utilities u = utilities(w, h, terms);
+          Utilities u = utilities(w, h, terms, false);
           u.ret += prm.decision_asc_return_settled - prm.decision_asc_return;
           const Choice p = choice_probabilities(u, false);
           if (d.uniform() < p.ret) {
@@ -75,7 +75,7 @@ void decision(World& w) {
     rng::Draws d(choice_key, H.id[h]);
     const double date = w.year() + d.uniform();
     const int ch = open_channel(open, w.eligible[h], date);
-    const Choice p = choice_probabilities(utilities(w, h, terms), ch >= 0);
+    const Choice p = choice_probabilities(utilities(w, h, terms, ch >= 0), ch >= 0);
     const double u = d.uniform();
     if (u < p.settle) settle(w, c, h, static_cast<std::uint8_t>(ch), true);
     else if (u >= p.settle + p.stay) send_home(w, c, h);
