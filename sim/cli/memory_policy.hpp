@@ -1,7 +1,8 @@
 // How the hukou program has glibc's malloc manage freed memory.
 //
-// glibc returns a freed block of 128 KiB or more (a dynamic threshold, up to 32 MiB)
-// to the system at once, by munmap. On the project's machine (a PVM guest), an
+// glibc serves a block over its mmap threshold (128 KiB at first, raised as blocks
+// are freed, up to 32 MiB) by mmap, and unmaps it when it is freed. On the
+// project's machine (a PVM guest), an
 // munmap of 16 MiB or more makes the hypervisor drop its mappings of the whole
 // process: every page touched afterwards costs about 4 us once more, which at
 // 10 M agents is 0.1-0.27 s for one pass over the population. The population's
@@ -11,9 +12,10 @@
 // process touches for the first time costs about 12 us there.
 //
 // So freed memory is kept for reuse instead: no munmap, and no trimming of the
-// heap. This costs peak memory (freed blocks stay resident): at 50 M agents the
-// bench's peak RSS went from 3.1 to 4.5 GiB, while a period took 9-14 % less time
-// and the build 20-47 % less. Results do not depend on it.
+// heap. This costs peak memory (freed blocks stay resident): at 20 M agents on 1
+// thread the peak RSS is 1.32 GiB against 1.01 (with the base population joined in
+// order of size, household_order.hpp), while the periods take 13 % less time and
+// the build 26 % less. Results do not depend on it.
 //
 // A user's own malloc tunables win: with any `glibc.malloc.` setting in
 // GLIBC_TUNABLES (e.g. `glibc.malloc.mmap_max=65536`, glibc's default, to return
