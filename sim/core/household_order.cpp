@@ -174,8 +174,10 @@ void place(const SizeSlots& slots, const std::vector<Population>& blocks, std::v
 Population join_by_size(std::vector<Population> blocks) {
   const SizeSlots slots(blocks);
   Population pop;
-  // One task per array, as in append(). Each block's households are walked through
-  // their members and first members, so those two arrays are freed last.
+  // One task per array, as in append(). Each task walks the blocks' households
+  // through their members and first members (so those two arrays are freed last)
+  // instead of reading a list of destinations made once: such a list, 8 bytes per
+  // household, is the kind of memory this join exists to save.
   tbb::task_group g;
   person_arrays([&](auto m) {
     g.run([&, m] {
