@@ -5,6 +5,7 @@
 // (common random numbers).
 #pragma once
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 namespace hukou::rng {
@@ -59,6 +60,19 @@ constexpr std::uint64_t bits(std::uint64_t k, std::uint32_t n = 0) noexcept {
 inline double uniform(std::uint64_t b) noexcept {
   return std::bit_cast<double>((b >> 12) | 0x3ff0000000000000ULL) - 1.0;
 }
+
+// A probability as a threshold on draws' bits: below(b, threshold(p)) is exactly
+// uniform(b) < p, for every b and p. uniform(b) is (b >> 12) * 2^-52 with no
+// rounding, and p * 2^52 rounds neither (a power of two), so uniform(b) < p exactly
+// when the integer b >> 12 is below p * 2^52, that is below its ceiling. For a
+// probability tested against many draws (a rate per period, a table by age), an
+// integer compare instead of building and comparing a double.
+inline std::uint64_t threshold(double p) noexcept {
+  if (!(p > 0.0)) return 0;                       // also NaN: uniform(b) < NaN is false
+  if (p >= 1.0) return std::uint64_t{1} << 52;    // every b >> 12 is below 2^52
+  return static_cast<std::uint64_t>(std::ceil(std::ldexp(p, 52)));
+}
+constexpr bool below(std::uint64_t b, std::uint64_t threshold) noexcept { return (b >> 12) < threshold; }
 
 // Convenience: a sequence of uniforms for one (seed, period, entity, stream).
 class Draws {

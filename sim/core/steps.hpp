@@ -29,7 +29,7 @@ class MoveStep {
   double rate(int over_30) const;
   const Params& prm_;
   std::vector<double> cum_;  // cumulative destination weights over zones
-  std::array<double, 128> rate_{};
+  std::array<std::uint64_t, 128> rate_{};  // rate(k) as a threshold (rng::threshold)
   rng::StreamKey key_;
 };
 
@@ -48,6 +48,10 @@ class JobStep {
   float growth_;        // this period's wage growth
   double wage_growth_;  // growth since the base year (new wages)
   rng::StreamKey job_key_, training_key_;
+  // The rates as thresholds on a draw's bits (rng::threshold); a new job's chance
+  // of being formal by schooling.
+  std::uint64_t find_, loss_, formalize_, train_;
+  std::array<std::uint64_t, static_cast<std::size_t>(Edu::college) + 1> formal_{};
 };
 
 // 5. One member living in town aged 16 or more, of a household without hukou.
@@ -58,7 +62,7 @@ class PermitStep {
 
  private:
   int min_years_;
-  double takeup_;
+  std::uint64_t takeup_;  // the take-up rate as a threshold (rng::threshold)
   rng::StreamKey key_;
 };
 
@@ -77,26 +81,25 @@ inline void JobStep::operator()(World& w, std::uint32_t h, std::uint32_t i, int 
     return;
   }
   rng::Draws d(job_key_, P.id[i]);
-  const double u = d.uniform();
+  const std::uint64_t u = d.next_bits();  // one draw, tested against finding or losing a job
   if (P.emp[i] == Emp::none) {
-    if (u < prm_.jobs_find_rate) {
-      const double formal = prm_.jobs_formal_share_base + prm_.jobs_formal_edu_gain * static_cast<int>(P.edu[i]);
-      P.emp[i] = d.uniform() < formal ? Emp::formal : Emp::informal;
+    if (rng::below(u, find_)) {
+      P.emp[i] = rng::below(d.next_bits(), formal_[static_cast<std::size_t>(P.edu[i])]) ? Emp::formal : Emp::informal;
       P.wage[i] = new_wage(w, h, P.edu[i], wage_growth_, d);
     }
-  } else if (u < prm_.jobs_loss_rate) {
+  } else if (rng::below(u, loss_)) {
     P.emp[i] = Emp::none;
     P.wage[i] = 0.0f;
   } else {
     P.wage[i] *= growth_;
-    if (P.emp[i] == Emp::informal && d.uniform() < prm_.jobs_formalize_rate) P.emp[i] = Emp::formal;
+    if (P.emp[i] == Emp::informal && rng::below(d.next_bits(), formalize_)) P.emp[i] = Emp::formal;
   }
   if (P.emp[i] == Emp::formal && P.si_years[i] < 255) ++P.si_years[i];
   // A draw u in [0, 1) is never below a rate of 0, so without training (most
   // scenarios) the draw is skipped: the same outcome for two fewer mixes.
   if (training_ && P.emp[i] != Emp::none && !(P.flags[i] & pflag::skilled)) {
     rng::Draws t(training_key_, P.id[i]);
-    if (t.uniform() < prm_.jobs_training_rate) P.flags[i] |= pflag::skilled;
+    if (rng::below(t.next_bits(), train_)) P.flags[i] |= pflag::skilled;
   }
 }
 
@@ -108,7 +111,7 @@ inline void PermitStep::operator()(World& w, std::uint32_t i) const {
   }
   if (P.town_years[i] < min_years_) return;
   rng::Draws d(key_, P.id[i]);
-  if (d.uniform() < takeup_) P.permit_years[i] = 1;
+  if (rng::below(d.next_bits(), takeup_)) P.permit_years[i] = 1;
 }
 
 // Whether permits may run in the town pass, before housing (see permits.cpp).

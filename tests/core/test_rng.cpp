@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "core/rng.hpp"
@@ -69,4 +73,30 @@ TEST_CASE("core rng: a StreamKey gives exactly key()'s keys and Draws' numbers",
     }
   }
   static_assert(rng::StreamKey(1, 2, rng::Stream::job).key(3) == rng::key(1, 2, 3, rng::Stream::job));
+}
+
+TEST_CASE("core rng: below(b, threshold(p)) is exactly uniform(b) < p", "[core][rng]") {
+  // Draws near a probability's own value are where a rounding would show: b is
+  // taken at p's exact multiple of 2^-52 (when there is one) and one either side.
+  std::vector<double> ps{0.0, -0.5, 1.0, 1.5, std::nan(""), 0.5, 0.25, 1e-300, 4e-324, 0x1p-52, 0x1p-53,
+                         0x1.8p-52, 1.0 - 0x1p-52, 1.0 - 0x1p-53, std::nextafter(1.0, 0.0)};
+  rng::Draws d(3, 1, 99, rng::Stream::death);
+  for (int k = 0; k < 2000; ++k) ps.push_back(d.uniform() * (k % 2 ? 1.0 : 1e-3));
+  std::size_t checked = 0;
+  for (const double p : ps) {
+    const std::uint64_t t = rng::threshold(p);
+    std::vector<std::uint64_t> bits;
+    const double scaled = std::ldexp(std::isnan(p) ? 0.0 : std::clamp(p, 0.0, 1.0), 52);
+    const auto at = static_cast<std::uint64_t>(std::floor(scaled));
+    for (const std::uint64_t m : {at, at + 1, at ? at - 1 : 0, std::uint64_t{0}, (std::uint64_t{1} << 52) - 1})
+      if (m < std::uint64_t{1} << 52)
+        for (const std::uint64_t low : {std::uint64_t{0}, std::uint64_t{0xfff}}) bits.push_back(m << 12 | low);
+    for (int j = 0; j < 50; ++j) bits.push_back(d.next_bits());
+    for (const std::uint64_t b : bits) {
+      INFO("p = " << p << ", b = " << b);
+      REQUIRE(rng::below(b, t) == (rng::uniform(b) < p));
+      ++checked;
+    }
+  }
+  CHECK(checked > 100000);
 }

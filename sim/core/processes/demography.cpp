@@ -19,10 +19,12 @@ void demography(World& w) {
 
   auto& P = w.pop.p;
   auto& H = w.pop.h;
-  // Death probabilities by age, computed once rather than an exp() per person.
-  std::array<double, 256> q{};
+  // Death probabilities by age, computed once rather than an exp() per person, as
+  // thresholds on the draw's bits (rng::threshold).
+  std::array<std::uint64_t, 256> q{};
   for (std::size_t age = 0; age < q.size(); ++age)
-    q[age] = std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * static_cast<double>(age)));
+    q[age] = rng::threshold(
+        std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * static_cast<double>(age))));
   // Each household's size after deaths and births, for compact(); every entry is
   // written below.
   CompactScratch& s = w.pop.scratch;
@@ -31,6 +33,7 @@ void demography(World& w) {
   const auto period = static_cast<std::uint32_t>(w.t);
   const rng::StreamKey death_key(w.seed, period, rng::Stream::death);
   const rng::StreamKey birth_key(w.seed, period, rng::Stream::birth);
+  const std::uint64_t fertility = rng::threshold(prm.demography_fertility_rate);
   for_households(w, [&](std::uint32_t h, Counters& c) {
     s.size[h] = 0;
     s.born[h] = 0;
@@ -42,7 +45,7 @@ void demography(World& w) {
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
       rng::Draws d(death_key, P.id[i]);
-      if (d.uniform() < q[static_cast<std::size_t>(std::clamp(age, 0, 255))]) {
+      if (rng::below(d.next_bits(), q[static_cast<std::size_t>(std::clamp(age, 0, 255))])) {
         P.flags[i] |= pflag::dead;
         const int res = residence_zone(w.pop, h, i), reg = registration_zone(w.pop, h, i);
         if (res >= 0) c.add(res, Flow::deaths);
@@ -59,7 +62,7 @@ void demography(World& w) {
     if (mother < 0 || !partner) return;
     const auto m = static_cast<std::uint32_t>(mother);
     rng::Draws d(birth_key, P.id[m]);
-    if (d.uniform() >= prm.demography_fertility_rate) return;
+    if (!rng::below(d.next_bits(), fertility)) return;
     s.size[h] = static_cast<std::uint16_t>(alive + 1);
     s.born[h] = 1;
     const int res = residence_zone(w.pop, h, m), reg = registration_zone(w.pop, h, m);

@@ -138,6 +138,7 @@ void housing(World& w, bool with_eligibility) {
   const Params& prm = w.sc.params;
   auto& H = w.pop.h;
   const rng::StreamKey housing_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::housing);
+  const std::uint64_t register_rate = rng::threshold(prm.housing_register_rental_rate);
   const HomePrices prices(w);
   if (w.t > 0)
     for (std::size_t z = 0; z < w.zones(); ++z)
@@ -176,7 +177,7 @@ void housing(World& w, bool with_eligibility) {
       if (subsidy > 0.0) c.add(H.zone[h], Flow::subsidised_homes);
       return std::nullopt;
     }
-    if (t == Tenure::private_rental && d.uniform() < prm.housing_register_rental_rate) t = Tenure::registered_rental;
+    if (t == Tenure::private_rental && rng::below(d.next_bits(), register_rate)) t = Tenure::registered_rental;
     if (t == Tenure::public_rental) return std::nullopt;
     if (settled || !w.rental_gain_set) {
       w.rental[h] = admits(w, cond, h) ? rental::applies : 0;

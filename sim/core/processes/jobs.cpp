@@ -29,7 +29,14 @@ JobStep::JobStep(const World& w)
       growth_(static_cast<float>(1.0 + prm_.jobs_wage_growth)),
       wage_growth_(std::pow(1.0 + prm_.jobs_wage_growth, w.t)),
       job_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::job),
-      training_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::training) {}
+      training_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::training),
+      find_(rng::threshold(prm_.jobs_find_rate)),
+      loss_(rng::threshold(prm_.jobs_loss_rate)),
+      formalize_(rng::threshold(prm_.jobs_formalize_rate)),
+      train_(rng::threshold(prm_.jobs_training_rate)) {
+  for (std::size_t e = 0; e < formal_.size(); ++e)
+    formal_[e] = rng::threshold(prm_.jobs_formal_share_base + prm_.jobs_formal_edu_gain * static_cast<int>(e));
+}
 
 
 }  // namespace hukou

@@ -75,12 +75,13 @@ Population inflow(const World& w, const HouseholdFactory& factory, std::size_t z
 
 MoveStep::MoveStep(const World& w)
     : prm_(w.sc.params), cum_(destination_weights(w)), key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::move) {
-  for (std::size_t k = 0; k < rate_.size(); ++k) rate_[k] = rate(static_cast<int>(k));
+  for (std::size_t k = 0; k < rate_.size(); ++k) rate_[k] = rng::threshold(rate(static_cast<int>(k)));
 }
 
-// Move probability by the head's years over 30, tabulated once per period rather
-// than an exp() per village household: the same expression, so the same values
-// (heads past the table, if any, get it computed).
+// Move probability by the head's years over 30, tabulated once per period (as
+// thresholds on a draw's bits, rng::threshold) rather than an exp() per village
+// household: the same expression, so the same values (heads past the table, if
+// any, get it computed).
 double MoveStep::rate(int over_30) const {
   return prm_.moves_village_to_town_rate * std::exp(-prm_.moves_move_age_decay * over_30);
 }
@@ -91,10 +92,10 @@ bool MoveStep::operator()(World& w, Counters& c, std::uint32_t h) const {
   const std::uint32_t first = H.first[h];
   if (H.loc[h] != Location::village || (P.flags[first] & pflag::settled)) return false;
   const int over_30 = std::max(0, age_of(w, first) - 30);
-  const double p = static_cast<std::size_t>(over_30) < rate_.size() ? rate_[static_cast<std::size_t>(over_30)]
-                                                                     : rate(over_30);
+  const std::uint64_t p = static_cast<std::size_t>(over_30) < rate_.size() ? rate_[static_cast<std::size_t>(over_30)]
+                                                                            : rng::threshold(rate(over_30));
   rng::Draws d(key_, H.id[h]);
-  if (d.uniform() >= p) return false;
+  if (!rng::below(d.next_bits(), p)) return false;
   const std::uint8_t own = H.zone[h];
   const std::uint8_t dest = d.uniform() < prm_.moves_own_zone_share ? own : pick_zone(cum_, d.uniform(), own);
   move_to_town(w, c, h, dest, d.uniform() < prm_.moves_whole_family_share);

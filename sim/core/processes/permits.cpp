@@ -14,7 +14,7 @@ namespace hukou {
 
 PermitStep::PermitStep(const World& w)
     : min_years_(w.sc.params.permits_min_years),
-      takeup_(w.sc.params.permits_takeup_rate),
+      takeup_(rng::threshold(w.sc.params.permits_takeup_rate)),
       key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::permit) {}
 
 
