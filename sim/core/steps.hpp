@@ -110,8 +110,9 @@ inline void PermitStep::operator()(World& w, std::uint32_t i) const {
     return;
   }
   if (P.town_years[i] < min_years_) return;
+  // No permit yet (0): 1 if taken up, stored without a branch on the draw.
   rng::Draws d(key_, P.id[i]);
-  if (rng::below(d.next_bits(), takeup_)) P.permit_years[i] = 1;
+  P.permit_years[i] = rng::below(d.next_bits(), takeup_) ? 1 : 0;
 }
 
 // Whether permits may run in the town pass, before housing (see permits.cpp).

@@ -42,6 +42,7 @@ void decision(World& w) {
   auto& H = w.pop.h;
   const auto period = static_cast<std::uint32_t>(w.t);
   const bool exits_offered = prm.policy_rights_exit_compensation > 0.0 && prm.policy_rights_exit_rate > 0.0;
+  const std::uint64_t exit_rate = rng::threshold(prm.policy_rights_exit_rate);
   const std::vector<OpenInterval> open = open_intervals(w.sc);
   const UtilityTerms terms(w);
   const rng::StreamKey date_key(w.seed, period, rng::Stream::decision_date);
@@ -65,7 +66,7 @@ void decision(World& w) {
       const auto rights = H.flags[h] & (hflag::land | hflag::homestead);
       if (!exits_offered || !rights || (H.flags[h] & hflag::exited)) return;
       rng::Draws d(choice_key, H.id[h]);
-      if (d.uniform() < prm.policy_rights_exit_rate) {
+      if (rng::below(d.next_bits(), exit_rate)) {
         H.flags[h] |= hflag::exited;
         c.add(H.zone[h], Flow::rights_exits);
       }

@@ -80,14 +80,17 @@ class QueueParts {
   tbb::enumerable_thread_specific<Queues> parts_;
 };
 
-// Whether renter h buys on draw u: u < rate * min(1, affordability)^elasticity.
-// The same outcome with less work where it is known: for elasticity >= 0 the power
-// is at most 1 (its exact value is, and pow is accurate to under an ulp), so rate
-// times it is at most rate and a draw u >= rate never buys, whatever the
+// Whether renter h buys on the draw's bits b, u = uniform(b): u < rate *
+// min(1, affordability)^elasticity. The same outcome with less work where it is
+// known: for elasticity >= 0 the power is at most 1 (its exact value is, and pow is
+// accurate to under an ulp), so rate times it is at most rate and a draw u >= rate
+// (b not below `rate_threshold`, rng::threshold(rate)) never buys, whatever the
 // affordability; pow(1, y) is exactly 1 and pow(+0, y > 0) exactly +0 (C Annex F).
-bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& prices, double u) {
+bool buys(const World& w, std::uint32_t h, double subsidy, const HomePrices& prices, std::uint64_t b,
+          std::uint64_t rate_threshold) {
   const double rate = w.sc.params.housing_buy_rate, elasticity = w.sc.params.housing_buy_elasticity;
-  if (elasticity >= 0.0 && u >= rate) return false;
+  if (elasticity >= 0.0 && !rng::below(b, rate_threshold)) return false;
+  const double u = rng::uniform(b);
   const double afford = std::min(1.0, affordability(w, h, subsidy, prices));
   const double power = afford == 1.0                       ? 1.0
                        : afford == 0.0 && elasticity > 0.0 ? 0.0
@@ -138,6 +141,7 @@ void housing(World& w, bool with_eligibility) {
   const Params& prm = w.sc.params;
   auto& H = w.pop.h;
   const rng::StreamKey housing_key(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::housing);
+  const std::uint64_t buy_rate = rng::threshold(prm.housing_buy_rate);
   const std::uint64_t register_rate = rng::threshold(prm.housing_register_rental_rate);
   const HomePrices prices(w);
   if (w.t > 0)
@@ -169,7 +173,7 @@ void housing(World& w, bool with_eligibility) {
     rng::Draws d(housing_key, H.id[h]);
     const bool settled = is_settled(w.pop, h);
     const double subsidy = purchase_subsidy(w, h, settled);
-    if (buys(w, h, subsidy, prices, d.uniform())) {
+    if (buys(w, h, subsidy, prices, d.next_bits(), buy_rate)) {
       t = Tenure::purchase_contract;
       H.tenure_years[h] = 0;
       H.rental_wait[h] = 0;
