@@ -8,6 +8,8 @@
 #include <limits>
 
 #include "core/decision.hpp"
+#include "core/decision_dates.hpp"
+#include "core/rng.hpp"
 
 using namespace hukou;
 
@@ -69,4 +71,33 @@ TEST_CASE("core shortcuts: choice probabilities are bitwise those of the plain f
       REQUIRE(bits_of(a.ret) == bits_of(b.ret));
     }
   }
+}
+
+TEST_CASE("core shortcuts: the channel on a decision date is open_channel's, looking at the date only where it matters",
+          "[core][shortcuts]") {
+  // Channels open all year, never, from or until a date within it, exactly from the
+  // year's start or to its end (the date can round up to year + 1 itself), or only
+  // within it; eligible sets at random, and draws at random and at both ends.
+  const int year = 2019;
+  const double y = year;
+  const std::vector<OpenInterval> open{
+      {2016.0, 2100.0},  {2019.3, 2100.0}, {2016.0, 2019.6}, {2020.5, 2100.0}, {2010.0, 2018.9}, {y, y + 1.0},
+      {y, 2100.0},       {2016.0, y + 1.0}, {2019.2, 2019.4}, {2016.0, y},      {y + 1.0, 2100.0},
+      {2016.0, std::nextafter(y + 1.0, 3000.0)}};
+  const DecisionDates dates(open, year);
+  rng::Draws d(5, 2, 77, rng::Stream::decision_date);
+  std::vector<std::uint64_t> draws{0, ~std::uint64_t{0}, std::uint64_t{1} << 63};
+  for (int k = 0; k < 200; ++k) draws.push_back(d.next_bits());
+  std::size_t checked = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const auto bits = static_cast<std::uint32_t>(d.next_bits() & ((1u << open.size()) - 1));
+    for (const std::uint64_t b : {draws[static_cast<std::size_t>(trial) % draws.size()], d.next_bits()}) {
+      const double date = year + rng::uniform(b);
+      INFO("bits " << bits << ", date " << date);
+      REQUIRE(dates.channel(bits, b) == open_channel(open, bits, date));
+      ++checked;
+    }
+  }
+  CHECK(checked == 40000);
+  CHECK(rng::uniform(~std::uint64_t{0}) + y == y + 1.0);  // the rounding the masks allow for
 }

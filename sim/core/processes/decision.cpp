@@ -7,35 +7,12 @@
 // (Liaocheng 三(二)) chooses between staying and returning with its hukou by the
 // same logit without the settle alternative.
 #include "../decision.hpp"
+#include "../decision_dates.hpp"
 #include "../household_ops.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
 
 namespace hukou {
-
-namespace {
-// A channel's effective dates as fractional years, [from, until + 1 day): the same
-// for every household, so computed once per period instead of per candidate.
-struct OpenInterval {
-  double from, until;
-};
-
-std::vector<OpenInterval> open_intervals(const Scenario& sc) {
-  std::vector<OpenInterval> open;
-  open.reserve(sc.channels.size());
-  for (const Channel& ch : sc.channels) open.push_back({ch.from.as_year(), ch.until.as_year() + 1.0 / 365.0});
-  return open;
-}
-
-// The first channel in `bits` (step 6's admitting channels) open on `date`; -1: none.
-int open_channel(const std::vector<OpenInterval>& open, std::uint32_t bits, double date) {
-  for (std::size_t k = 0; bits && k < open.size(); ++k, bits >>= 1) {
-    if (!(bits & 1u)) continue;
-    if (date >= open[k].from && date < open[k].until) return static_cast<int>(k);
-  }
-  return -1;
-}
-}  // namespace
 
 void decision(World& w) {
   const Params& prm = w.sc.params;
@@ -43,7 +20,7 @@ void decision(World& w) {
   const auto period = static_cast<std::uint32_t>(w.t);
   const bool exits_offered = prm.policy_rights_exit_compensation > 0.0 && prm.policy_rights_exit_rate > 0.0;
   const std::uint64_t exit_rate = rng::threshold(prm.policy_rights_exit_rate);
-  const std::vector<OpenInterval> open = open_intervals(w.sc);
+  const DecisionDates dates(w.sc, w.year());
   const UtilityTerms terms(w);
   const rng::StreamKey date_key(w.seed, period, rng::Stream::decision_date);
   const rng::StreamKey choice_key(w.seed, period, rng::Stream::choice);
@@ -52,8 +29,7 @@ void decision(World& w) {
     if (is_settled(w.pop, h)) {
       if (w.eligible[h] && H.loc[h] == Location::town) {  // a return channel admits it
         rng::Draws d(date_key, H.id[h]);
-        const double date = w.year() + d.uniform();
-        if (open_channel(open, w.eligible[h], date) >= 0) {
+        if (dates.channel(w.eligible[h], d.next_bits()) >= 0) {
           Utilities u = utilities(w, h, terms, false);
           u.ret += prm.decision_asc_return_settled - prm.decision_asc_return;
           const Choice p = choice_probabilities(u, false);
@@ -74,8 +50,7 @@ void decision(World& w) {
     }
     if (H.loc[h] != Location::town) return;
     rng::Draws d(choice_key, H.id[h]);
-    const double date = w.year() + d.uniform();
-    const int ch = open_channel(open, w.eligible[h], date);
+    const int ch = dates.channel(w.eligible[h], d.next_bits());
     const Choice p = choice_probabilities(utilities(w, h, terms, ch >= 0), ch >= 0);
     const double u = d.uniform();
     if (u < p.settle) settle(w, c, h, static_cast<std::uint8_t>(ch), true);
