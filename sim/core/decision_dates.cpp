@@ -1,6 +1,7 @@
 #include "decision_dates.hpp"
 
 #include <bit>
+#include <utility>
 
 #include "rng.hpp"
 
