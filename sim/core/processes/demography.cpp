@@ -35,9 +35,11 @@ void demography(World& w) {
   const rng::StreamKey birth_key(w.seed, period, rng::Stream::birth);
   const std::uint64_t fertility = rng::threshold(prm.demography_fertility_rate);
   for_households(w, [&](std::uint32_t h, Counters& c) {
-    s.size[h] = 0;
-    s.born[h] = 0;
-    if (H.loc[h] == Location::gone) return;
+    if (H.loc[h] == Location::gone) {
+      s.size[h] = 0;
+      s.born[h] = 0;
+      return;
+    }
     const std::uint32_t first = H.first[h], n = H.members[h];
     std::int64_t mother = -1;
     bool partner = false;
@@ -45,7 +47,7 @@ void demography(World& w) {
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
       rng::Draws d(death_key, P.id[i]);
-      if (rng::below(d.next_bits(), q[static_cast<std::size_t>(std::clamp(age, 0, 255))])) {
+      if (rng::below(d.next_bits(), q[static_cast<std::size_t>(std::clamp(age, 0, 255))])) [[unlikely]] {
         P.flags[i] |= pflag::dead;
         const int res = residence_zone(w.pop, h, i), reg = registration_zone(w.pop, h, i);
         if (res >= 0) c.add(res, Flow::deaths);
@@ -53,18 +55,25 @@ void demography(World& w) {
         c.add(H.zone[h], Flow::agents_removed);
         continue;
       }
+      // Without branches: whether a member is a woman of 20-39 or a man of 20 or
+      // more is as random as the draws, and a misprediction costs more than the
+      // arithmetic.
       ++alive;
       const bool female = P.flags[i] & pflag::female;
-      if (female && age >= 20 && age <= 39 && mother < 0) mother = i;
-      if (!female && age >= 20) partner = true;
+      const bool adult = age >= 20;
+      mother = (female & adult & (age <= 39) & (mother < 0)) ? static_cast<std::int64_t>(i) : mother;
+      partner |= !female & adult;
     }
-    s.size[h] = alive;
-    if (mother < 0 || !partner) return;
-    const auto m = static_cast<std::uint32_t>(mother);
+    // The birth is drawn for every household, with a stand-in mother where there
+    // is none, and kept only where there is: cheaper than a branch on whether
+    // there is a mother, which is mispredicted as often as not.
+    const bool can = (mother >= 0) & partner;
+    const auto m = static_cast<std::uint32_t>(can ? mother : 0);
     rng::Draws d(birth_key, P.id[m]);
-    if (!rng::below(d.next_bits(), fertility)) return;
-    s.size[h] = static_cast<std::uint16_t>(alive + 1);
-    s.born[h] = 1;
+    const bool born = can & rng::below(d.next_bits(), fertility);
+    s.size[h] = static_cast<std::uint16_t>(alive + (born ? 1 : 0));
+    s.born[h] = born ? 1 : 0;
+    if (!born) return;
     const int res = residence_zone(w.pop, h, m), reg = registration_zone(w.pop, h, m);
     if (res >= 0) c.add(res, Flow::births);
     if (reg >= 0) c.add(reg, Flow::reg_births);
