@@ -43,8 +43,7 @@ std::size_t Population::bytes() const {
   std::size_t b = 0;
   person_arrays([&](auto m) { b += held(p.*m); });
   household_arrays([&](auto m) { b += held(h.*m); });
-  b += held(scratch.size) + held(scratch.born) + held(scratch.first) + held(scratch.index) +
-       held(scratch.blocks);
+  b += held(scratch.size) + held(scratch.first) + held(scratch.blocks);
   for (const CompactScratch::Block& k : scratch.blocks)
     b += held(k.persons) + held(k.households) + held(k.births);
   return b;

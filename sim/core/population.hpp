@@ -74,18 +74,24 @@ struct Households {
 // room to grow, at the 64 goal; these arrays are per household, and the plan's
 // lists hold about one entry per death, birth and dropped household.
 struct CompactScratch {
-  std::vector<std::uint16_t> size;    // per household: members after deaths and births; 0: dropped
-  std::vector<std::uint8_t> born;     // per household: 1 if a child is born this period
-  std::vector<std::uint32_t> first;   // per household, and one past: new first member (prefix sum)
-  std::vector<std::uint32_t> index;   // per household, and one past: new index (prefix count)
+  std::vector<std::uint16_t> size;   // per household: members after deaths and births; 0: dropped
+  std::vector<std::uint32_t> first;  // per kept household: new first member, counted from its block's
 
-  // The copy plan, made once per compaction and applied to every array.
+  // The copy plan, recorded by demography household by household (compact_plan.hpp)
+  // and applied by compact() to every array.
   struct Run {
-    std::uint32_t from, to, n;  // n adjacent elements from [from] go to [to]
+    std::uint32_t from, to, n;  // n adjacent elements from [from] go to [to] (+ the block's base)
   };
-  struct Block {  // per block of households (kGrain)
+  struct Birth {                 // a newborn, with what it takes from its mother
+    std::uint64_t mother_id;     // its id is derived from hers
+    std::uint32_t to;            // its slot (+ the block's base), after its household's members
+    std::uint16_t mother_flags;  // her in_town and settled bits
+  };
+  struct Block {  // per block of kGrain households
     std::vector<Run> persons, households;
-    std::vector<std::uint32_t> births;  // households with a newborn
+    std::vector<Birth> births;
+    std::uint32_t persons_kept = 0, households_kept = 0;  // the block's new totals
+    std::uint32_t person_base = 0, household_base = 0;    // where its new elements start (compact())
   };
   std::vector<Block> blocks;
 };

@@ -5,9 +5,11 @@
 
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <cstring>
 #include <random>
 
+#include "core/compact_plan.hpp"
 #include "core/engine.hpp"
 #include "core/processes.hpp"
 #include "core/rng.hpp"
@@ -81,7 +83,7 @@ TEST_CASE("core population: members stay adjacent and in household order; the de
 namespace {
 // What compact() must give, written the plain way, one household after another:
 // each household with a new size (scratch.size) in order, its surviving members in
-// order, then its newborn (scratch.born). The newborn's values mirror compact.cpp.
+// order, then its newborn if the size counts one more than the survivors. The newborn's values mirror compact.cpp.
 Population reference_compaction(const World& w) {
   const Population& pop = w.pop;
   const CompactScratch& s = pop.scratch;
@@ -102,15 +104,17 @@ Population reference_compaction(const World& w) {
     r.h.flags.push_back(H.flags[h]); r.h.channel.push_back(H.channel[h]); r.h.rental_wait.push_back(H.rental_wait[h]);
     r.h.land_mu.push_back(H.land_mu[h]);
     std::int64_t mother = -1, last = -1;
+    std::uint32_t survivors = 0;
     for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
       if (P.flags[i] & pflag::dead) continue;
+      ++survivors;
       add_person(P.id[i], P.birth_year[i], P.flags[i], P.edu[i], P.emp[i], P.si_years[i], P.town_years[i],
                  P.permit_years[i], P.wage[i]);
       const int age = w.year() - P.birth_year[i];
       if (mother < 0 && (P.flags[i] & pflag::female) && age >= 20 && age <= 39) mother = i;
       last = i;
     }
-    if (!s.born[h]) continue;
+    if (s.size[h] == survivors) continue;  // no newborn
     const auto m = static_cast<std::uint32_t>(mother >= 0 ? mother : last);  // the last survivor if no woman is 20-39
     const auto period = static_cast<std::uint32_t>(w.t);
     const std::uint64_t id = rng::derive_id(P.id[m], period, 0);
@@ -125,24 +129,37 @@ Population reference_compaction(const World& w) {
 // Leaves the scratch as demography would, at random: each household is dropped
 // (its members alive, as a departed household's) with probability `dropped`, each
 // member dies with probability `dead`, and a household with a survivor has a
-// newborn with probability `born`.
+// newborn with probability `born`, whose mother is as in reference_compaction.
 void mark(World& w, std::mt19937_64& g, double dead, double dropped, double born) {
   std::uniform_real_distribution<double> u(0.0, 1.0);
   CompactScratch& s = w.pop.scratch;
   const Households& H = w.pop.h;
-  s.size.assign(H.size(), 0);
-  s.born.assign(H.size(), 0);
-  for (std::uint32_t h = 0; h < H.size(); ++h) {
-    if (u(g) < dropped) continue;
-    std::uint16_t alive = 0;
-    for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
-      if (u(g) < dead)
-        w.pop.p.flags[i] |= pflag::dead;
-      else
+  Persons& P = w.pop.p;
+  BlockPlan::prepare(s, H.size());
+  for (std::size_t b = 0; b < s.blocks.size(); ++b) {
+    BlockPlan plan(s, b);
+    const auto end = static_cast<std::uint32_t>(std::min<std::size_t>(H.size(), (b + 1) * kGrain));
+    for (auto h = static_cast<std::uint32_t>(b * kGrain); h < end; ++h) {
+      const std::uint32_t first = H.first[h], n = H.members[h];
+      if (u(g) < dropped) {
+        plan.household(P, h, first, n, 0, -1);
+        continue;
+      }
+      std::uint32_t alive = 0;
+      std::int64_t mother = -1, last = -1;
+      for (std::uint32_t i = first; i < first + n; ++i) {
+        if (u(g) < dead) {
+          P.flags[i] |= pflag::dead;
+          continue;
+        }
         ++alive;
+        const int age = w.year() - P.birth_year[i];
+        if (mother < 0 && (P.flags[i] & pflag::female) && age >= 20 && age <= 39) mother = i;
+        last = i;
+      }
+      const bool newborn = alive > 0 && u(g) < born;
+      plan.household(P, h, first, n, alive, newborn ? (mother >= 0 ? mother : last) : -1);
     }
-    s.born[h] = alive > 0 && u(g) < born ? 1 : 0;
-    s.size[h] = static_cast<std::uint16_t>(alive + s.born[h]);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "../compact_plan.hpp"
 #include "../parallel.hpp"
 #include "../processes.hpp"
 #include "../rng.hpp"
@@ -25,22 +26,17 @@ void demography(World& w) {
   for (std::size_t age = 0; age < q.size(); ++age)
     q[age] = rng::threshold(
         std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * static_cast<double>(age))));
-  // Each household's size after deaths and births, for compact(); every entry is
-  // written below.
+  // Each household's size after deaths and births and, if kept, its new first
+  // member, and compact()'s plan (compact_plan.hpp); every size is written below.
   CompactScratch& s = w.pop.scratch;
-  resize_for_overwrite(s.size, H.size());
-  resize_for_overwrite(s.born, H.size());
+  BlockPlan::prepare(s, H.size());
   const auto period = static_cast<std::uint32_t>(w.t);
   const rng::StreamKey death_key(w.seed, period, rng::Stream::death);
   const rng::StreamKey birth_key(w.seed, period, rng::Stream::birth);
   const std::uint64_t fertility = rng::threshold(prm.demography_fertility_rate);
-  for_households(w, [&](std::uint32_t h, Counters& c) {
-    if (H.loc[h] == Location::gone) {
-      s.size[h] = 0;
-      s.born[h] = 0;
-      return;
-    }
+  const auto one = [&](std::uint32_t h, Counters& c, BlockPlan& plan) {
     const std::uint32_t first = H.first[h], n = H.members[h];
+    if (H.loc[h] == Location::gone) return plan.household(P, h, first, n, 0, -1);
     std::int64_t mother = -1;
     bool partner = false;
     std::uint16_t alive = 0;
@@ -71,13 +67,16 @@ void demography(World& w) {
     const auto m = static_cast<std::uint32_t>(can ? mother : 0);
     rng::Draws d(birth_key, P.id[m]);
     const bool born = can & rng::below(d.next_bits(), fertility);
-    s.size[h] = static_cast<std::uint16_t>(alive + (born ? 1 : 0));
-    s.born[h] = born ? 1 : 0;
+    plan.household(P, h, first, n, alive, born ? static_cast<std::int64_t>(m) : -1);
     if (!born) return;
     const int res = residence_zone(w.pop, h, m), reg = registration_zone(w.pop, h, m);
     if (res >= 0) c.add(res, Flow::births);
     if (reg >= 0) c.add(reg, Flow::reg_births);
     c.add(H.zone[h], Flow::agents_added);
+  };
+  for_household_blocks(w, w.flows, [&](std::uint32_t b, std::uint32_t begin, std::uint32_t end, Counters& c) {
+    BlockPlan plan(s, b);
+    for (std::uint32_t h = begin; h != end; ++h) one(h, c, plan);
   });
   compact(w);
 }
