@@ -42,7 +42,7 @@ class BlockPlan {
   // (pflag::dead), with a newborn of member `mother` unless it is negative: records
   // its new size (0: dropped, when nobody is left) and, if it is kept, its new first
   // member and where its members and newborn go.
-  [[gnu::always_inline]] void household(const Persons& P, std::uint32_t h, std::uint32_t first, std::uint32_t n, std::uint32_t alive,
+  void household(const Persons& P, std::uint32_t h, std::uint32_t first, std::uint32_t n, std::uint32_t alive,
                  std::int64_t mother) {
     const std::uint32_t size = alive + (mother >= 0 ? 1 : 0);
     s_.size[h] = static_cast<std::uint16_t>(size);

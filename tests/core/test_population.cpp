@@ -83,7 +83,8 @@ TEST_CASE("core population: members stay adjacent and in household order; the de
 namespace {
 // What compact() must give, written the plain way, one household after another:
 // each household with a new size (scratch.size) in order, its surviving members in
-// order, then its newborn if the size counts one more than the survivors. The newborn's values mirror compact.cpp.
+// order, then its newborn if the size counts one more than the survivors. The
+// newborn's values mirror compact.cpp.
 Population reference_compaction(const World& w) {
   const Population& pop = w.pop;
   const CompactScratch& s = pop.scratch;

@@ -55,8 +55,8 @@ std::pair<std::size_t, std::size_t> place_blocks(CompactScratch& s) {
 // then the second last to first. That order is serial, so compact() runs the
 // arrays in parallel instead.
 template <class T>
-void move_in_place(const CompactScratch& s, std::vector<Run> Block::*kind, std::uint32_t Block::*base, std::vector<T>& v,
-                   std::size_t n) {
+void move_in_place(const CompactScratch& s, std::vector<Run> Block::*kind, std::uint32_t Block::*base,
+                   std::vector<T>& v, std::size_t n) {
   const std::size_t old = v.size();
   if (v.capacity() < room_needed(n)) v.reserve(room_to_grow(n));  // keeps the elements, unlike resize_for_overwrite
   v.resize(std::max(old, n));
@@ -75,7 +75,8 @@ void move_in_place(const CompactScratch& s, std::vector<Run> Block::*kind, std::
 }
 
 // A household array anew, from a per-household array `from` of the old
-// households, plus `add` (the block's first person, for the first members).
+// households; with add_person_base, plus the block's new first person (for the
+// first members, which demography counts from the block's).
 template <class T>
 void gather_households(const CompactScratch& s, const T* from, bool add_person_base, std::vector<T>& v, std::size_t n) {
   resize_for_overwrite(v, n);
