@@ -150,13 +150,16 @@ bool same_member(M m, N target) {
     return false;
 }
 
-// Copies one array of every block to its place in v: f(block, k, next household
-// slot, next person slot) for each household k, in order, with its size's slots
-// (which it advances).
+// Copies one array of every block to its place in v, after v's `base` elements:
+// f(block, k, next household slot, next person slot) for each household k, in
+// order, with its size's slots (which it advances), counted from the bases of the
+// household and person arrays. v grows to base + n, with room to grow if it
+// lacks the room (as append()'s arrays do).
 template <class T, class F>
-void place(const SizeSlots& slots, const std::vector<Population>& blocks, std::vector<T>& v, std::size_t n, F f) {
-  v.reserve(room_to_grow(n));
-  v.resize(n);
+void place(const SizeSlots& slots, const std::vector<Population>& blocks, std::vector<T>& v, std::size_t base,
+           std::size_t n, std::uint32_t hbase, std::uint32_t pbase, F f) {
+  if (v.capacity() < base + n) v.reserve(room_to_grow(base + n));
+  v.resize(base + n);
   std::vector<std::uint32_t> hnext(slots.sizes), pnext(slots.sizes);
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     std::copy_n(slots.household.begin() + static_cast<std::ptrdiff_t>(b * slots.sizes), slots.sizes, hnext.begin());
@@ -164,16 +167,16 @@ void place(const SizeSlots& slots, const std::vector<Population>& blocks, std::v
     const auto& members = blocks[b].h.members;
     for (std::size_t k = 0; k < members.size(); ++k) {
       const std::uint16_t m = members[k];
-      f(b, k, hnext[m]++, pnext[m]);
+      f(b, k, hbase + hnext[m]++, pbase + pnext[m]);
       pnext[m] += m;
     }
   }
 }
 }  // namespace
 
-Population join_by_size(std::vector<Population> blocks) {
+void append_by_size(Population& pop, std::vector<Population> blocks) {
   const SizeSlots slots(blocks);
-  Population pop;
+  const std::size_t hbase = pop.h.size(), pbase = pop.p.size();
   // One task per array, as in append(). Each task walks the blocks' households
   // through their members and first members (so those two arrays are freed last)
   // instead of reading a list of destinations made once: such a list, 8 bytes per
@@ -182,11 +185,12 @@ Population join_by_size(std::vector<Population> blocks) {
   person_arrays([&](auto m) {
     g.run([&, m] {
       auto& v = pop.p.*m;
-      place(slots, blocks, v, slots.persons, [&](std::size_t b, std::size_t k, std::uint32_t, std::uint32_t to) {
-        const auto& from = blocks[b].p.*m;
-        const std::uint32_t first = blocks[b].h.first[k];
-        std::copy_n(from.begin() + first, blocks[b].h.members[k], v.begin() + to);
-      });
+      place(slots, blocks, v, pbase, slots.persons, static_cast<std::uint32_t>(hbase),
+            static_cast<std::uint32_t>(pbase), [&](std::size_t b, std::size_t k, std::uint32_t, std::uint32_t to) {
+              const auto& from = blocks[b].p.*m;
+              const std::uint32_t first = blocks[b].h.first[k];
+              std::copy_n(from.begin() + first, blocks[b].h.members[k], v.begin() + to);
+            });
       for (Population& b : blocks) std::remove_reference_t<decltype(b.p.*m)>().swap(b.p.*m);
     });
   });
@@ -196,15 +200,21 @@ Population join_by_size(std::vector<Population> blocks) {
       // Households::first holds indices into Persons: each gets its new one.
       // Picked by identity, not by type (see order_by_size).
       const bool first = same_member(m, &Households::first);
-      place(slots, blocks, v, slots.households, [&](std::size_t b, std::size_t k, std::uint32_t to, std::uint32_t p) {
-        v[to] = first ? static_cast<std::remove_reference_t<decltype(v[to])>>(p) : (blocks[b].h.*m)[k];
-      });
+      place(slots, blocks, v, hbase, slots.households, static_cast<std::uint32_t>(hbase),
+            static_cast<std::uint32_t>(pbase), [&](std::size_t b, std::size_t k, std::uint32_t to, std::uint32_t p) {
+              v[to] = first ? static_cast<std::remove_reference_t<decltype(v[to])>>(p) : (blocks[b].h.*m)[k];
+            });
       if (!first && !same_member(m, &Households::members))
         for (Population& b : blocks) std::remove_reference_t<decltype(b.h.*m)>().swap(b.h.*m);
     });
   });
   g.wait();
-  return pop;  // the blocks' members and first members go with `blocks`
+}  // the blocks' members and first members go with `blocks`
+
+Population join_by_size(std::vector<Population> blocks) {
+  Population pop;
+  append_by_size(pop, std::move(blocks));
+  return pop;
 }
 
 }  // namespace hukou

@@ -1,7 +1,7 @@
 // Households in order of size (members), each household's persons still adjacent
 // and in their order. The base population is ordered once, as its blocks are
-// joined (join_by_size), and each year's inflow from outside before it is appended
-// (processes/moves.cpp); deaths and births then
+// joined (join_by_size), and each year's inflow from outside as it is appended
+// (append_by_size, processes/moves.cpp: all zones' newcomers together); deaths and births then
 // change some sizes, so the order decays: the share of households smaller than the
 // one before them (size_descents) grows from 0 to 0.16 over Taiyuan's 8 periods,
 // against 0.38 in the order households are made.
@@ -34,12 +34,18 @@ double size_descents(const Population& pop);
 // their persons; their first members' indices (Households::first) follow.
 void order_by_size(Population& pop);
 
-// The blocks joined, in their order, and then ordered by size: the same arrays as
-// append() into an empty population followed by order_by_size(), but each element
-// is copied once, straight to its place. Used for the base population, where the
-// ordering's copy of every array and its list of runs were the build's memory peak
-// (freed memory stays with the process: cli/memory_policy.hpp). Each block's
-// arrays are freed once copied; the arrays keep room to grow as append()'s do.
+// The blocks' households appended to pop's, the appended ones in order of size:
+// the same arrays as append() of the blocks joined and ordered by size
+// (order_by_size of their join alone; pop's own households stay as they are), but
+// each element is copied once, straight to its place. The arrays grow to
+// room_to_grow if they lack the room, and each block's arrays are freed once
+// copied, as in append().
+void append_by_size(Population& pop, std::vector<Population> blocks);
+
+// The blocks joined, in their order, and then ordered by size: append_by_size into
+// an empty population. Used for the base population, where the ordering's copy of
+// every array and its list of runs were the build's memory peak (freed memory
+// stays with the process: cli/memory_policy.hpp).
 Population join_by_size(std::vector<Population> blocks);
 
 }  // namespace hukou

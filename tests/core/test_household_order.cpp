@@ -3,6 +3,7 @@
 // (the results' independence of the order: tests/scenario/test_household_order.cpp).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -82,13 +83,10 @@ TEST_CASE("core household order: households by size, each with all its fields an
   CHECK(again.p.id == pop.p.id);
 }
 
-TEST_CASE("core household order: join_by_size equals append then order_by_size", "[core][order]") {
-  Model m(test::small_scenario(), 5, false);
-  for (int t = 0; t < 3; ++t) m.step();  // sizes after deaths, births and the inflow
-  const Population& whole = m.world().pop;
-  // Uneven blocks (the first empty), each with its first members from 0, as the
-  // synthesis makes them.
-  const std::vector<std::size_t> cuts{0, 0, 7, whole.h.size() / 3, whole.h.size() - 1, whole.h.size()};
+namespace {
+// The households of `whole` cut into blocks at `cuts` (household indices), each
+// block with its first members from 0, as the synthesis and the inflow make them.
+std::vector<Population> cut(const Population& whole, const std::vector<std::size_t>& cuts) {
   std::vector<Population> blocks;
   for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
     Population b;
@@ -101,18 +99,70 @@ TEST_CASE("core household order: join_by_size equals append then order_by_size",
     }
     blocks.push_back(std::move(b));
   }
+  return blocks;
+}
+
+void check_same_arrays(const Population& got, const Population& expected) {
+  person_arrays([&](auto f) { CHECK((got.p.*f) == (expected.p.*f)); });
+  household_arrays([&](auto f) { CHECK((got.h.*f) == (expected.h.*f)); });
+}
+}  // namespace
+
+TEST_CASE("core household order: join_by_size equals append then order_by_size", "[core][order]") {
+  Model m(test::small_scenario(), 5, false);
+  for (int t = 0; t < 3; ++t) m.step();  // sizes after deaths, births and the inflow
+  const Population& whole = m.world().pop;
+  // Uneven blocks, the first empty.
+  const std::size_t n = whole.h.size();
+  const std::vector<Population> blocks = cut(whole, {0, 0, 7, n / 3, n - 1, n});
   Population expected;
   append(expected, blocks);
   order_by_size(expected);
   const Population joined = join_by_size(blocks);
   check_layout(joined);
   CHECK(size_descents(joined) == 0.0);
-  person_arrays([&](auto f) { CHECK((joined.p.*f) == (expected.p.*f)); });
-  household_arrays([&](auto f) { CHECK((joined.h.*f) == (expected.h.*f)); });
+  check_same_arrays(joined, expected);
   // Room to grow, as append() leaves.
   CHECK(joined.p.id.capacity() == room_to_grow(joined.p.size()));
   CHECK(joined.h.id.capacity() == room_to_grow(joined.h.size()));
   CHECK(join_by_size({}).p.size() == 0);
+}
+
+TEST_CASE("core household order: append_by_size appends the blocks joined in order of size", "[core][order]") {
+  Model m(test::small_scenario(), 5, false);
+  for (int t = 0; t < 3; ++t) m.step();
+  const Population& whole = m.world().pop;
+  const std::size_t n = whole.h.size();
+  // A population of the first half's households (not in order of size), then
+  // blocks of the second half as the inflow's zones make them (one empty).
+  const std::vector<Population> halves = cut(whole, {0, n / 2, n});
+  const std::vector<Population> blocks = cut(whole, {n / 2, n / 2 + 5, n / 2 + 5, 3 * n / 4, n});
+  REQUIRE(halves[0].h.size() > 100);
+
+  // Room enough, and too little (the arrays grow, keeping what they held).
+  for (const bool roomy : {true, false}) {
+    Population got = halves[0];
+    if (roomy) {
+      got.p.reserve(whole.p.size());
+      got.h.reserve(whole.h.size());
+    } else {
+      got.p.id.shrink_to_fit();
+      got.h.id.shrink_to_fit();
+    }
+    append_by_size(got, blocks);
+    Population expected = halves[0];
+    append(expected, {join_by_size(blocks)});
+    check_layout(got);
+    check_same_arrays(got, expected);
+    CHECK(by_id(got) == by_id(whole));
+    // The appended households in order of size, the first half's as they were.
+    CHECK(std::is_sorted(got.h.members.begin() + static_cast<std::ptrdiff_t>(n / 2), got.h.members.end()));
+    CHECK(std::equal(halves[0].h.id.begin(), halves[0].h.id.end(), got.h.id.begin()));
+    if (!roomy) CHECK(got.p.id.capacity() == room_to_grow(got.p.size()));
+  }
+  Population unchanged = halves[0];
+  append_by_size(unchanged, {});
+  check_same_arrays(unchanged, halves[0]);
 }
 
 TEST_CASE("core household order: size_descents counts households smaller than the one before", "[core][order]") {

@@ -103,17 +103,18 @@ bool MoveStep::operator()(World& w, Counters& c, std::uint32_t h) const {
 }
 
 // Ids and draws depend on (zone, period, rank) only, so the zones are made in
-// parallel and appended in zone order, as if one after another.
+// parallel and appended in zone order, as if one after another; in order of size
+// (household_order.hpp), all zones' households together, copied once into place
+// (ordering each zone's block first and then appending it copied every array twice:
+// 2-3 % of a period at 50 M agents).
 std::uint32_t arrive(World& w, const HouseholdFactory& factory) {
   std::vector<Population> blocks(w.zones());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.zones(), 1), [&](const auto& r) {
-    for (std::size_t z = r.begin(); z != r.end(); ++z) {
-      blocks[z] = inflow(w, factory, z);
-      if (w.order_households) order_by_size(blocks[z]);
-    }
+    for (std::size_t z = r.begin(); z != r.end(); ++z) blocks[z] = inflow(w, factory, z);
   });
   const auto before = static_cast<std::uint32_t>(w.pop.h.size());
-  append(w.pop, std::move(blocks));
+  if (w.order_households) append_by_size(w.pop, std::move(blocks));
+  else append(w.pop, std::move(blocks));
   return before;
 }
 
