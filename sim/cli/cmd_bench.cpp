@@ -117,7 +117,7 @@ void add_bench(CLI::App& app) {
     const auto log = [o](const std::string& s) {
       if (!o->quiet) std::cerr << "hukou bench: " << s << std::endl;
     };
-    o->run.build = std::string("hukou ") + kVersion + " (" + kGitCommit + ")";
+    o->run.build = version_line();
     o->run.malloc = std::string(memory_policy());
     const bench::Result res = bench::run_bench(o->run, log);
     const auto goals = bench::evaluate_goals(res);

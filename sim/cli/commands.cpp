@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   keep_freed_memory();  // before the first large allocation (memory_policy.hpp)
   CLI::App app{"hukou: agent-based simulator of China's hukou (household-registration) reform.\n"
                "Rural migrants decide each year whether to settle in a city's towns under the city's reform rules."};
-  app.set_version_flag("--version", std::string("hukou ") + kVersion + " (" + kGitCommit + ")");
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   add_run(app);
   add_check(app);

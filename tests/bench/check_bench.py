@@ -45,7 +45,8 @@ def check_json(hukou):
     code, out, err = run(hukou, "--agents", "100000", "--periods", "2", "--threads", "1,2", "--json")
     assert code == 0, (code, err)
     doc = json.loads(out)  # stdout is exactly one JSON object
-    assert doc["build"].startswith("hukou "), doc["build"]
+    # The version, commit and build type: `hukou --version`'s line.
+    assert doc["build"].startswith("hukou ") and "; " in doc["build"], doc["build"]
     assert doc["malloc"] in MALLOC_OWN, doc["malloc"]
     assert doc["scenario"] == "taiyuan" and doc["periods"] == 2, doc
     assert doc["agents"] == [100000] and doc["threads"] == [1, 2], doc

@@ -4,6 +4,7 @@ Usage: cli_checks.py HUKOU WORKDIR SOURCE_DIR CHECK
 Each CHECK is a function below; it raises AssertionError with a message on failure.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,8 @@ def fresh(work, name):
 
 def check_version(hukou, work, src):
     code, out, _ = run(hukou, "--version")
-    assert code == 0 and out.startswith("hukou "), (code, out)
+    # "hukou 0.1.0 (commit; build type[, options])": which build made a figure.
+    assert code == 0 and re.fullmatch(r"hukou \S+ \(\w+; [A-Za-z ]+(, [a-z -]+)*\)\n?", out), (code, out)
 
 
 def check_help(hukou, work, src):
