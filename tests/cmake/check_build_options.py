@@ -6,7 +6,7 @@ pgo: -DHUKOU_PGO=generate and =use put their flags on every compile and name the
 build in the generated version header (what `hukou --version` prints); any other
 value stops the configure with a message naming the accepted ones.
 pgo_script: scripts/build-pgo explains itself and refuses an unknown option with
-exit code 2. Its whole run (two builds and a training run, 10-12 minutes) is not
+exit code 2. Its whole run (two builds and a training run, 8-12 minutes) is not
 part of the suite; docs/performance.md reports it.
 """
 import json
