@@ -31,7 +31,10 @@ namespace hukou {
 double size_descents(const Population& pop);
 
 // Reorders the households by members, stably (equal sizes keep their order), with
-// their persons; their first members' indices (Households::first) follow.
+// their persons; their first members' indices (Households::first) follow. The
+// simulator no longer calls it (the base population and each inflow are placed in
+// order as they are joined, below); it stays as the plain definition that the tests
+// hold join_by_size and append_by_size to.
 void order_by_size(Population& pop);
 
 // The blocks' households appended to pop's, the appended ones in order of size:
