@@ -83,7 +83,7 @@ void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, boo
   const Params& prm = sc_.params;
   auto& P = pop.p;
   const std::size_t i = P.size();
-  P.resize(i + 1);
+  P.add_one();
   P.id[i] = rng::derive_id(pop.h.id[h], 0, pop.h.members[h]);
   P.birth_year[i] = static_cast<std::int16_t>(year - age);
   const bool adult = age >= prm.moves_adult_age;
@@ -137,7 +137,7 @@ std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::u
   const Composition& comp = sc_.composition;
   auto& H = pop.h;
   const auto h = static_cast<std::uint32_t>(H.size());
-  H.resize(h + 1);
+  H.add_one();
   H.id[h] = id;
   H.first[h] = static_cast<std::uint32_t>(pop.p.size());
   H.members[h] = 0;

@@ -31,12 +31,20 @@ void Persons::reserve(std::size_t n) {
   person_arrays([&](auto m) { (this->*m).reserve(n); });
 }
 
+void Persons::add_one() {
+  person_arrays([&](auto m) { (this->*m).emplace_back(); });
+}
+
 void Households::resize(std::size_t n) {
   household_arrays([&](auto m) { (this->*m).resize(n); });
 }
 
 void Households::reserve(std::size_t n) {
   household_arrays([&](auto m) { (this->*m).reserve(n); });
+}
+
+void Households::add_one() {
+  household_arrays([&](auto m) { (this->*m).emplace_back(); });
 }
 
 std::size_t Population::bytes() const {
