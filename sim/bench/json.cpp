@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace hukou::bench {
 
@@ -128,15 +129,20 @@ std::string to_json(const Result& r, const std::vector<Goal>& goals) {
   j.key("runs").open('[');
   for (const Run& run : r.runs) run_object(j, run);
   j.close(']');
-  j.key("speedup").open('[');  // per size: periods at 1 thread over 2 threads (null if not run)
+  // Per size: periods at 1 thread over 2 threads, and the kernel's rate at 2 over 1
+  // (Result::kernel_speedup); null if not run; and why the machine may have set them.
+  j.key("speedup").open('[');
   for (const auto n : r.options.agents) {
-    const double s = r.speedup(n);
     j.open('{').key("agents_requested").integer(n).key("from_threads").integer(1).key("to_threads").integer(2);
-    j.key("speedup");
-    if (s > 0.0)
-      j.num(s);
-    else
-      j.null();
+    for (const auto& [key, v] :
+         {std::pair{"speedup", r.speedup(n)}, std::pair{"kernel_speedup", r.kernel_speedup(n)}}) {
+      j.key(key);
+      if (v > 0.0)
+        j.num(v);
+      else
+        j.null();
+    }
+    j.key("caveat").text(machine_scaling_caveat(r, n));  // "" when none
     j.close('}');
   }
   j.close(']');

@@ -68,8 +68,13 @@ void print_size(const bench::Result& res, std::int64_t agents) {
   row(runs, "peak RSS (MiB)", "%.0f", [](const auto& r) { return r.peak_rss_bytes / 1048576.0; });
   // Other processes' CPU use during the run: figures are comparable only when it is near 0.
   row(runs, "other processes' CPU share", "%.0f%%", [](const auto& r) { return 100 * r.other_load; });
-  if (const double s = res.speedup(agents); s > 0.0)
-    std::printf("  speedup of the periods, 1 -> 2 threads: %.2fx\n", s);
+  if (const double s = res.speedup(agents); s > 0.0) {
+    const double k = res.kernel_speedup(agents);
+    std::printf("  speedup of the periods, 1 -> 2 threads: %.2fx (the kernel's: %.2fx)\n", s, k);
+    if (const std::string caveat = bench::machine_scaling_caveat(res, agents); !caveat.empty())
+      std::printf("  note: %s,\n  so this speedup and the 2-thread ratios say little about the model\n",
+                  caveat.c_str());
+  }
 }
 
 void print_text(const bench::Result& res, const std::vector<bench::Goal>& goals) {
