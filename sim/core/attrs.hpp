@@ -9,12 +9,6 @@
 
 namespace hukou {
 
-// The household's facts; `reads` (attr_bit mask) says which attributes are
-// needed: those that take a pass over the members are filled only if read.
-void household_facts(const World& w, std::uint32_t h, std::uint64_t reads, Facts& f);
-// Overwrites the person part of `f` with one member's facts.
-void person_facts(const World& w, std::uint32_t person, Facts& f);
-
 // True if the condition holds for at least one adult member (household facts
 // shared). `settled_override`: evaluate as if the household had settled (-1: as is).
 bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int settled_override = -1);

@@ -34,7 +34,9 @@ void demography(World& w) {
   const rng::StreamKey death_key(w.seed, period, rng::Stream::death);
   const rng::StreamKey birth_key(w.seed, period, rng::Stream::birth);
   const std::uint64_t fertility = rng::threshold(prm.demography_fertility_rate);
-  const auto one = [&](std::uint32_t h, Counters& c, BlockPlan& plan) {
+  // Household h's deaths and birth, and its part of compaction's plan. Inlined into
+  // the block's loop (GCC called it otherwise), with plan.household() in it.
+  const auto one = [&](std::uint32_t h, Counters& c, BlockPlan& plan) __attribute__((always_inline)) {
     const std::uint32_t first = H.first[h], n = H.members[h];
     if (H.loc[h] == Location::gone) return plan.household(P, h, first, n, 0, -1);
     std::int64_t mother = -1;

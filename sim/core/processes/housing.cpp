@@ -172,8 +172,11 @@ void housing(World& w, bool with_eligibility) {
   resize_for_overwrite(w.rental, H.size());
   // Housing of household h. With `want_channels`, for a household without hukou
   // whose rental condition is taken both ways, also returns its settlement
-  // channels, from the same facts.
-  const auto household = [&](std::uint32_t h, Counters& c, bool want_channels) -> std::optional<std::uint32_t> {
+  // channels, from the same facts. Inlined into each of the sweep's two loops: as a
+  // call (GCC's choice, the lambda being called twice), housing+eligibility took
+  // 4.8 % longer at 10 M agents.
+  const auto household = [&](std::uint32_t h, Counters& c,
+                             bool want_channels) __attribute__((always_inline)) -> std::optional<std::uint32_t> {
     w.rental[h] = 0;
     if (H.loc[h] != Location::town) return std::nullopt;
     if (H.tenure_years[h] < 255) ++H.tenure_years[h];
