@@ -37,6 +37,8 @@ ChannelSet::ChannelSet(const std::vector<CompiledCondition>& channels, std::uint
     for (const Atom& a : channels_[k].atoms())
       at[k].push_back(a.person() ? household_.size() + pooled_index(person_, a) : pooled_index(household_, a));
   }
+  for (std::size_t j = 0; j < household_.size(); ++j) household_tests_.add(household_[j], j);
+  for (std::size_t j = 0; j < person_.size(); ++j) person_tests_.add(person_[j], household_.size() + j);
   table_.assign(std::size_t{1} << pooled, 0);
   for (std::size_t b = 0; b < table_.size(); ++b) {
     for (std::uint32_t rest = members; rest; rest &= rest - 1) {

@@ -21,18 +21,11 @@ class ChannelSet {
   ChannelSet(const std::vector<CompiledCondition>& channels, std::uint32_t members);
 
   // The household part of the pooled outcomes; pass it to admitted() for each adult.
-  std::uint32_t household_bits(const Facts& f) const noexcept {
-    std::uint32_t b = 0;
-    for (std::size_t j = 0; j < household_.size(); ++j) b |= static_cast<std::uint32_t>(household_[j](f)) << j;
-    return b;
-  }
+  std::uint32_t household_bits(const Facts& f) const noexcept { return household_tests_(f); }
   // Bit k set if member channel k admits these facts (person part from `f`).
   std::uint32_t admitted(std::uint32_t household_bits, const Facts& f) const noexcept {
     if (table_.empty()) return one_by_one(f);
-    std::uint32_t b = household_bits;
-    const std::size_t base = household_.size();
-    for (std::size_t j = 0; j < person_.size(); ++j) b |= static_cast<std::uint32_t>(person_[j](f)) << (base + j);
-    return table_[b];
+    return table_[household_bits | person_tests_(f)];
   }
   // True if some member channel's value can depend on the person.
   bool reads_person() const noexcept { return reads_person_; }
@@ -46,6 +39,7 @@ class ChannelSet {
   std::vector<CompiledCondition> channels_;  // indexed by channel; non-members unused
   std::uint32_t members_ = 0;
   std::vector<Atom> household_, person_;
+  AtomTests household_tests_, person_tests_;  // each atom's outcome to its bit among the pooled ones
   std::vector<std::uint32_t> table_;  // [pooled outcomes] -> admitting members
   bool reads_person_ = false;
 };

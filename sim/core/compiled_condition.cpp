@@ -43,11 +43,21 @@ CompiledCondition::CompiledCondition(const Condition& c) : always_(c.code.empty(
     reads_person_ = reads_person_ || a.person();
   }
   if (always_ || atoms_.size() > kMaxTabulated) return;
+  for (std::size_t j = 0; j < atoms_.size(); ++j) tests_.add(atoms_[j], j);
   const std::size_t rows = std::size_t{1} << atoms_.size();
   table_.assign((rows + 63) / 64, 0);
   for (std::size_t b = 0; b < rows; ++b)
     if (run_rpn(code_, [&](std::size_t k) { return ((b >> atom_of_[k]) & 1u) != 0; }))
       table_[b >> 6] |= std::uint64_t{1} << (b & 63u);
+}
+
+void AtomTests::add(const Atom& a, std::size_t bit) {
+  const auto at = static_cast<std::uint8_t>(bit);
+  if (a.flag)
+    flags_.push_back({static_cast<std::uint8_t>(a.attr), at, static_cast<std::uint32_t>(a.if_clear),
+                      static_cast<std::uint32_t>(a.if_set != a.if_clear)});
+  else
+    numbers_.push_back({a.rhs, a.slot, at, a.outcomes});
 }
 
 bool CompiledCondition::formula(const Facts& f) const noexcept {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <string>
 #include <string_view>
@@ -767,4 +769,43 @@ TEST_CASE("an atom's outcome table equals compare() on every kind of number", "[
         REQUIRE(a(f) == hukou::compare(x, cmp, t));
       }
     }
+}
+
+TEST_CASE("atoms tested together give each atom's outcome at its own bit", "[policy][compiled]") {
+  // AtomTests splits flags from numbers and takes no branch on the kind; each
+  // outcome must still be Atom::operator()'s, at the bit it was given. Flags are
+  // compared with 0 and 1 in every way, so that both constant outcomes (true when
+  // set and clear, false when both) and both single ones occur.
+  std::vector<hukou::Atom> atoms;
+  for (const hukou::AttrInfo& a : hukou::attribute_catalogue())
+    for (hukou::Cmp cmp : {hukou::Cmp::truthy, hukou::Cmp::eq, hukou::Cmp::ne, hukou::Cmp::lt, hukou::Cmp::le,
+                           hukou::Cmp::gt, hukou::Cmp::ge})
+      for (float t : {0.0f, 1.0f, 2.5f})
+        atoms.emplace_back(hukou::Instr{hukou::Instr::Op::test, a.attr, cmp, t});
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<int> bit(0, 1), num(0, 80);
+  std::uniform_int_distribution<std::size_t> pick(0, atoms.size() - 1);
+  int constant_flags = 0;
+  for (const hukou::Atom& a : atoms) constant_flags += a.flag && a.if_set == a.if_clear;
+  CHECK(constant_flags > 0);
+  for (int round = 0; round < 2000; ++round) {
+    // Up to 32 atoms, at bits in a shuffled order.
+    std::vector<std::size_t> chosen, bits(32);
+    std::iota(bits.begin(), bits.end(), std::size_t{0});
+    std::shuffle(bits.begin(), bits.end(), rng);
+    const std::size_t n = 1 + static_cast<std::size_t>(round % 32);
+    hukou::AtomTests tests;
+    for (std::size_t j = 0; j < n; ++j) {
+      chosen.push_back(pick(rng));
+      tests.add(atoms[chosen.back()], bits[j]);
+    }
+    hukou::Facts f;
+    for (const hukou::AttrInfo& a : hukou::attribute_catalogue()) {
+      if (a.kind == hukou::AttrKind::flag) f.flags |= bit(rng) ? hukou::attr_bit(a.attr) : 0;
+      else f[a.attr] = static_cast<float>(num(rng)) / 2.0f;
+    }
+    std::uint32_t expected = 0;
+    for (std::size_t j = 0; j < n; ++j) expected |= static_cast<std::uint32_t>(atoms[chosen[j]](f)) << bits[j];
+    REQUIRE(tests(f) == expected);
+  }
 }
