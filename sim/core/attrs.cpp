@@ -24,6 +24,8 @@ static_assert(static_cast<unsigned>(Attr::skilled_worker) == static_cast<unsigne
               static_cast<unsigned>(Attr::overseas_returnee) == static_cast<unsigned>(Attr::college_grad) + 3 &&
               static_cast<unsigned>(Attr::veteran) == static_cast<unsigned>(Attr::college_grad) + 4 &&
               static_cast<unsigned>(Attr::rural_student) == static_cast<unsigned>(Attr::college_grad) + 5);
+constexpr std::uint64_t kQualifications = ((std::uint64_t{1} << kQualCount) - 1u)
+                                          << static_cast<unsigned>(Attr::college_grad);
 inline std::uint64_t qualifications(std::uint16_t pf) {
   return static_cast<std::uint64_t>((pf >> kQualFirst) & ((1u << kQualCount) - 1u))
          << static_cast<unsigned>(Attr::college_grad);
@@ -82,17 +84,25 @@ inline void set_settled(Facts& f, bool settled) {
   set_num(f, Attr::school_children, static_cast<float>(kids));
 }
 
-// Overwrites the person part of `f` with one member's facts.
-[[gnu::always_inline]] inline void person_facts(const World& w, std::uint32_t i, Facts& f) {
+// Overwrites the person part of `f` that `reads` (attr_bit mask) asks for with one
+// member's facts; the rest keeps what it held. Each array is loaded only if some
+// attribute read comes from it (the branches are the same for every adult).
+[[gnu::always_inline]] inline void person_facts(const World& w, std::uint32_t i, std::uint64_t reads, Facts& f) {
   const auto& P = w.pop.p;
-  const auto pf = P.flags[i];
+  const auto read = [&](std::uint64_t attrs) { return (reads & attrs) != 0; };
+  std::uint64_t flags = f.flags & ~kPersonFlags;
   set_num(f, Attr::age, static_cast<float>(age_of(w, i)));
-  set_num(f, Attr::years_in_town, static_cast<float>(P.town_years[i]));
-  set_num(f, Attr::si_years, static_cast<float>(P.si_years[i]));
-  set_num(f, Attr::permit_years, static_cast<float>(P.permit_years[i]));
-  f.flags = (f.flags & ~kPersonFlags) | bit_if(P.permit_years[i] > 0, Attr::permit) |
-            bit_if(P.emp[i] != Emp::none, Attr::employed) | bit_if(P.emp[i] == Emp::formal, Attr::formal_job) |
-            qualifications(pf) | bit_if(P.birth_year[i] >= 1980, Attr::new_generation);
+  flags |= bit_if(P.birth_year[i] >= 1980, Attr::new_generation);
+  if (read(attr_bit(Attr::years_in_town))) set_num(f, Attr::years_in_town, static_cast<float>(P.town_years[i]));
+  if (read(attr_bit(Attr::si_years))) set_num(f, Attr::si_years, static_cast<float>(P.si_years[i]));
+  if (read(attr_bit(Attr::permit_years) | attr_bit(Attr::permit))) {
+    set_num(f, Attr::permit_years, static_cast<float>(P.permit_years[i]));
+    flags |= bit_if(P.permit_years[i] > 0, Attr::permit);
+  }
+  if (read(attr_bit(Attr::employed) | attr_bit(Attr::formal_job)))
+    flags |= bit_if(P.emp[i] != Emp::none, Attr::employed) | bit_if(P.emp[i] == Emp::formal, Attr::formal_job);
+  if (read(kQualifications)) flags |= qualifications(P.flags[i]);
+  f.flags = flags;
 }
 }  // namespace
 
@@ -104,7 +114,7 @@ bool admits(const World& w, const CompiledCondition& cond, std::uint32_t h, int 
   // A condition on household facts alone needs only one adult to exist.
   if (!cond.reads_person()) return cond(f) && any_adult(w, h, [](std::uint32_t) { return true; });
   return any_adult(w, h, [&](std::uint32_t i) {
-    person_facts(w, i, f);
+    person_facts(w, i, cond.reads(), f);
     return cond(f);
   });
 }
@@ -115,7 +125,7 @@ AdmitsBoth admits_unsettled_and_settled(const World& w, const CompiledCondition&
   household_facts(w, h, cond.reads(), f);
   AdmitsBoth r;
   any_adult(w, h, [&](std::uint32_t i) {
-    person_facts(w, i, f);
+    person_facts(w, i, cond.reads(), f);
     set_settled(f, false);
     r.unsettled = r.unsettled || cond(f);
     set_settled(f, true);
@@ -135,7 +145,7 @@ std::uint32_t admitting_channels(const World& w, std::uint32_t h, ChannelKind ki
   if (!set.reads_person()) return any_adult(w, h, [](std::uint32_t) { return true; }) ? set.admitted(hb, f) & candidates : 0;
   std::uint32_t admitted = 0;
   any_adult(w, h, [&](std::uint32_t i) {
-    person_facts(w, i, f);
+    person_facts(w, i, w.rules.reads, f);
     admitted |= set.admitted(hb, f) & candidates;
     return admitted == candidates;
   });
@@ -159,7 +169,7 @@ RentalAndChannels rental_and_channels_apart(const World& w, std::uint32_t h) {
   const std::uint32_t hb = channels_done ? 0 : set.household_bits(f);
   // Each test stops where its own function would; the loop, when both have.
   any_adult(w, h, [&](std::uint32_t i) {
-    person_facts(w, i, f);
+    person_facts(w, i, w.rules.reads, f);
     if (!rental_done) {
       r.rental.unsettled = r.rental.unsettled || rental(f);
       set_settled(f, true);
@@ -191,7 +201,7 @@ RentalAndChannels rental_and_channels(const World& w, std::uint32_t h) {
   // One lookup per adult for the channels and the rental condition both ways;
   // stops, as each test alone would, once everything wanted has been admitted.
   any_adult(w, h, [&](std::uint32_t i) {
-    if (both.reads_person()) person_facts(w, i, f);
+    if (both.reads_person()) person_facts(w, i, w.rules.reads, f);
     got |= both.admitted(hb, f) & wanted;
     return got == wanted;
   });
