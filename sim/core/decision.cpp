@@ -106,20 +106,4 @@ Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k, bool
   return u;
 }
 
-namespace {
-// exp(d), without the call for d == 0 (the largest utility's term): exp(+-0) is
-// exactly 1 (C Annex F), so the result is the same for every d.
-double exp_or_one(double d) { return d == 0.0 ? 1.0 : std::exp(d); }
-}  // namespace
-
-Choice choice_probabilities(const Utilities& u, bool settle_open) {
-  // Subtract the largest utility before exponentiating: no overflow for any input.
-  const double top = std::max({settle_open ? u.settle : u.stay, u.stay, u.ret});
-  const double es = settle_open ? exp_or_one(u.settle - top) : 0.0;
-  const double en = exp_or_one(u.stay - top);
-  const double er = exp_or_one(u.ret - top);
-  const double sum = es + en + er;
-  return {es / sum, en / sum, er / sum};
-}
-
 }  // namespace hukou

@@ -2,6 +2,8 @@
 // logit over utilities relative to staying without settling. Exposed for tests
 // of the closed-form limit case and of each term's sign.
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -46,6 +48,19 @@ Utilities utilities(const World& w, std::uint32_t h, const UtilityTerms& k, bool
 struct Choice {
   double settle = 0.0, stay = 1.0, ret = 0.0;
 };
-Choice choice_probabilities(const Utilities& u, bool settle_open);
+// Inline: the decision's sweep calls it for every household in town, and as a call
+// it returns the three probabilities through memory.
+inline Choice choice_probabilities(const Utilities& u, bool settle_open) {
+  // exp(d), without the call for d == 0 (the largest utility's term): exp(+-0) is
+  // exactly 1 (C Annex F), so the result is the same for every d.
+  const auto exp_or_one = [](double d) { return d == 0.0 ? 1.0 : std::exp(d); };
+  // Subtract the largest utility before exponentiating: no overflow for any input.
+  const double top = std::max({settle_open ? u.settle : u.stay, u.stay, u.ret});
+  const double es = settle_open ? exp_or_one(u.settle - top) : 0.0;
+  const double en = exp_or_one(u.stay - top);
+  const double er = exp_or_one(u.ret - top);
+  const double sum = es + en + er;
+  return {es / sum, en / sum, er / sum};
+}
 
 }  // namespace hukou

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "attrs.hpp"
 #include "household_factory.hpp"
 #include "rng.hpp"
 #include "world.hpp"
@@ -121,9 +122,48 @@ bool permits_join_town_pass(const World& w);
 // 6. Eligibility per household: the tally of peers and school demand (into a
 // Counters of eligibility_tally_shape), and the channels that admit it (0 unless
 // in town); then the zones' peer shares and school access from the tally.
+// The per-household parts are defined below, inline: housing's sweep calls them for
+// every household.
 Counters eligibility_tally_shape(const World& w);
-void eligibility_tally(const World& w, std::uint32_t h, Counters& tally);
-std::uint32_t eligible_channels(const World& w, std::uint32_t h);
 void eligibility_zones(World& w, const Counters& tally);
+
+// School demand and peer shares are tallied apart from the period's flows, per
+// zone and per origin group (zones, then outside): the tally's slots are named
+// after what they count here.
+namespace eligibility_slots {
+inline constexpr Flow peers_all = Flow::residents, peers_settled = Flow::settlers;
+inline constexpr Flow school_hukou = Flow::town_residents, school_permit = Flow::unsettled_town;
+}  // namespace eligibility_slots
+
+inline void eligibility_tally(const World& w, std::uint32_t h, Counters& c) {
+  using namespace eligibility_slots;
+  const auto& P = w.pop.p;
+  const auto& H = w.pop.h;
+  if (H.loc[h] == Location::gone) return;
+  const bool settled = is_settled(w.pop, h);
+  const std::size_t g = w.origin_group(H.origin[h]);
+  const std::uint32_t first = H.first[h], n = H.members[h];
+  if (settled || H.loc[h] == Location::town) {
+    c.add(g, peers_all, n);
+    if (settled) c.add(g, peers_settled, n);
+  }
+  if (H.loc[h] != Location::town) return;
+  for (std::uint32_t i = first; i < first + n; ++i) {
+    const int age = age_of(w, i);
+    if (age >= 6 && age <= 14 && (P.flags[i] & pflag::in_town))
+      c.add(H.zone[h], settled ? school_hukou : school_permit);
+  }
+}
+
+inline std::uint32_t eligible_channels(const World& w, std::uint32_t h) {
+  const auto& H = w.pop.h;
+  if (H.loc[h] != Location::town) return 0;
+  // Settled households that came from the prefecture's villages may return
+  // through a return channel; the others may settle through a settlement channel.
+  if (is_settled(w.pop, h))
+    return H.origin[h] != kOutside && !(H.flags[h] & hflag::reclassified)
+               ? admitting_channels(w, h, ChannelKind::return_home) : 0;
+  return admitting_channels(w, h);
+}
 
 }  // namespace hukou

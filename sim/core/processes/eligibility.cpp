@@ -6,8 +6,9 @@
 // schools can take (capacity-limited), and the share of each origin group
 // already settled (peers).
 //
-// Per household (eligibility_tally, eligible_channels), so that housing can take
-// them in its own sweep (housing.cpp says when), then per zone (eligibility_zones).
+// Per household (eligibility_tally, eligible_channels, inline in steps.hpp), so that
+// housing can take them in its own sweep (housing.cpp says when), then per zone
+// (eligibility_zones).
 #include <algorithm>
 #include <cmath>
 
@@ -18,46 +19,10 @@
 
 namespace hukou {
 
-namespace {
-// School demand and peer shares are tallied apart from the period's flows, per
-// zone and per origin group (zones, then outside): the tally's slots are named
-// after what they count here.
-constexpr Flow peers_all = Flow::residents, peers_settled = Flow::settlers;
-constexpr Flow school_hukou = Flow::town_residents, school_permit = Flow::unsettled_town;
-}  // namespace
-
 Counters eligibility_tally_shape(const World& w) { return Counters(w.zones() + 1, 0, 0); }
 
-void eligibility_tally(const World& w, std::uint32_t h, Counters& c) {
-  const auto& P = w.pop.p;
-  const auto& H = w.pop.h;
-  if (H.loc[h] == Location::gone) return;
-  const bool settled = is_settled(w.pop, h);
-  const std::size_t g = w.origin_group(H.origin[h]);
-  const std::uint32_t first = H.first[h], n = H.members[h];
-  if (settled || H.loc[h] == Location::town) {
-    c.add(g, peers_all, n);
-    if (settled) c.add(g, peers_settled, n);
-  }
-  if (H.loc[h] != Location::town) return;
-  for (std::uint32_t i = first; i < first + n; ++i) {
-    const int age = age_of(w, i);
-    if (age >= 6 && age <= 14 && (P.flags[i] & pflag::in_town)) c.add(H.zone[h], settled ? school_hukou : school_permit);
-  }
-}
-
-std::uint32_t eligible_channels(const World& w, std::uint32_t h) {
-  const auto& H = w.pop.h;
-  if (H.loc[h] != Location::town) return 0;
-  // Settled households that came from the prefecture's villages may return
-  // through a return channel; the others may settle through a settlement channel.
-  if (is_settled(w.pop, h))
-    return H.origin[h] != kOutside && !(H.flags[h] & hflag::reclassified)
-               ? admitting_channels(w, h, ChannelKind::return_home) : 0;
-  return admitting_channels(w, h);
-}
-
 void eligibility_zones(World& w, const Counters& tally) {
+  using namespace eligibility_slots;
   const std::size_t nz = w.zones(), ng = nz + 1;
   w.peer_share.assign(ng, 0.0);
   for (std::size_t g = 0; g < ng; ++g) {
