@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/results.hpp"
 #include "h5_handles.hpp"
 
 namespace hukou::output::h5 {
@@ -44,5 +45,10 @@ Handle double_variable(hid_t loc, const std::string& name, const std::vector<hsi
 // Writes values (row-major, extents[1..]) as entry `index` of the first dimension.
 void write_slab(hid_t ds, const std::string& name, std::size_t index,
                 const std::vector<double>& values);
+
+// An output series' attributes: units, long_name, kind and dimensions (its
+// dimension names, space-separated, after `leading` ones such as a master file's
+// `run`). Defined in series_attrs.cpp.
+void write_series_attrs(hid_t ds, const SeriesSpec& s, const std::vector<std::string>& leading = {});
 
 }  // namespace hukou::output::h5

@@ -3,11 +3,11 @@
 // target in the scored year.
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
-void read_county_score(Ctx& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s) {
+void read_county_score(ReadContext& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s) {
   const toml::node* n = root.get("county_score");
   if (!n) return;
   const toml::table* t = n->as_table();

@@ -2,7 +2,7 @@
 // relocation, workplace registration), each in one zone and year.
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -18,7 +18,7 @@ constexpr KindInfo kKinds[] = {
     {"workplace_registration", hukou::EventKind::workplace_registration, false, true, true},
 };
 
-const KindInfo* read_kind(Ctx& ctx, const toml::node& n, const std::string& key) {
+const KindInfo* read_kind(ReadContext& ctx, const toml::node& n, const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return nullptr;
   std::vector<std::string_view> names;
@@ -31,7 +31,7 @@ const KindInfo* read_kind(Ctx& ctx, const toml::node& n, const std::string& key)
 }
 
 // A key the kind requires must be there; one it does not take must not.
-const toml::node* kind_key(Ctx& ctx, const toml::table& t, const std::string& path,
+const toml::node* kind_key(ReadContext& ctx, const toml::table& t, const std::string& path,
                            const KindInfo& kind, std::string_view k, bool wanted) {
   const toml::node* n = t.get(k);
   if (wanted) return require(ctx, t, k, path, t.source());
@@ -41,7 +41,7 @@ const toml::node* kind_key(Ctx& ctx, const toml::table& t, const std::string& pa
   return nullptr;
 }
 
-void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& zones,
+void read_event(ReadContext& ctx, const toml::table& t, std::size_t index, const Names& zones,
                 const Names& channels, const Years& years, Scenario& s) {
   hukou::Event e;
   const std::string path = "events[" + std::to_string(index + 1) + "]";
@@ -83,7 +83,7 @@ void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& 
 }
 }  // namespace
 
-void read_events(Ctx& ctx, const toml::table& root, const Names& zones, const Names& channels,
+void read_events(ReadContext& ctx, const toml::table& root, const Names& zones, const Names& channels,
                  const Years& years, Scenario& s) {
   const toml::array* events = table_array(ctx, root, "events", 100000);
   if (!events) return;

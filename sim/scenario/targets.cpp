@@ -4,12 +4,12 @@
 #include "core/results.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
 namespace {
-const hukou::SeriesSpec* read_indicator(Ctx& ctx, const toml::node& n, const std::string& key) {
+const hukou::SeriesSpec* read_indicator(ReadContext& ctx, const toml::node& n, const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return nullptr;
   std::vector<std::string_view> names;
@@ -21,7 +21,7 @@ const hukou::SeriesSpec* read_indicator(Ctx& ctx, const toml::node& n, const std
   return nullptr;
 }
 
-void read_target(Ctx& ctx, const toml::table& t, std::size_t index, const Names& zones,
+void read_target(ReadContext& ctx, const toml::table& t, std::size_t index, const Names& zones,
                  const Years& years, Scenario& s) {
   hukou::Target g;
   const std::string path = "targets[" + std::to_string(index + 1) + "]";
@@ -61,7 +61,7 @@ void read_target(Ctx& ctx, const toml::table& t, std::size_t index, const Names&
 }
 }  // namespace
 
-void read_targets(Ctx& ctx, const toml::table& root, const Names& zones, const Years& years,
+void read_targets(ReadContext& ctx, const toml::table& root, const Names& zones, const Years& years,
                   Scenario& s) {
   const toml::array* targets = table_array(ctx, root, "targets", 100000);
   if (!targets) return;

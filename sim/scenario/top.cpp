@@ -3,7 +3,7 @@
 
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -11,14 +11,14 @@ namespace {
 constexpr std::int64_t kMinYear = 1000, kMaxYear = 9999;
 constexpr int kMaxPeriods = 100;
 
-const toml::node* required_top(Ctx& ctx, const toml::table& root, std::string_view k) {
+const toml::node* required_top(ReadContext& ctx, const toml::table& root, std::string_view k) {
   if (const toml::node* n = root.get(k)) return n;
   ctx.error_top(std::string(k), "missing required key " + quote(k));
   return nullptr;
 }
 }  // namespace
 
-Years read_top(Ctx& ctx, const toml::table& root, Scenario& s) {
+Years read_top(ReadContext& ctx, const toml::table& root, Scenario& s) {
   check_keys(ctx, root, "", top_level_keys(), "at the top level");
 
   if (auto n = required_top(ctx, root, "name"))
@@ -65,7 +65,7 @@ Years read_top(Ctx& ctx, const toml::table& root, Scenario& s) {
   return years;
 }
 
-void read_public_rental(Ctx& ctx, const toml::table& root, Scenario& s) {
+void read_public_rental(ReadContext& ctx, const toml::table& root, Scenario& s) {
   const toml::node* n = root.get("public_rental");
   if (!n) return;
   const toml::table* t = n->as_table();
