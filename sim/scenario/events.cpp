@@ -1,5 +1,6 @@
 // [[events]]: scheduled events of step 8 (in-situ reclassification, poverty
 // relocation, workplace registration), each in one zone and year.
+#include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
 #include "toml_reads.hpp"
@@ -7,6 +8,9 @@
 namespace hukou::scenario::detail {
 
 namespace {
+std::int64_t bound_lo(std::string_view k) { return static_cast<std::int64_t>(table_key("events", k).lo); }
+std::int64_t bound_hi(std::string_view k) { return static_cast<std::int64_t>(table_key("events", k).hi); }
+
 struct KindInfo {
   std::string_view name;
   hukou::EventKind kind;
@@ -52,7 +56,7 @@ void read_event(ReadContext& ctx, const toml::table& t, std::size_t index, const
   if (auto n = require(ctx, t, "zone", path, t.source()))
     if (auto z = read_reference(ctx, *n, path + ".zone", zones, "zone")) e.zone = *z;
   if (auto n = require(ctx, t, "year", path, t.source())) {
-    if (auto y = read_integer(ctx, *n, path + ".year", 0, 9999)) {
+    if (auto y = read_integer(ctx, *n, path + ".year", bound_lo("year"), bound_hi("year"))) {
       e.year = static_cast<int>(*y);
       if (years.ok && (e.year <= years.base || e.year > years.horizon))
         ctx.error(*n, path + ".year",
@@ -69,13 +73,13 @@ void read_event(ReadContext& ctx, const toml::table& t, std::size_t index, const
   }
 
   if (auto n = kind_key(ctx, t, path, *kind, "share", kind->share))
-    if (auto v = read_number(ctx, *n, path + ".share", 0.0, 1.0)) e.share = *v;
+    if (auto v = read_number(ctx, *n, path + ".share", table_key("events", "share").lo, table_key("events", "share").hi)) e.share = *v;
   if (auto n = kind_key(ctx, t, path, *kind, "persons", kind->persons))
     if (auto v = read_number(ctx, *n, path + ".persons")) {
-      if (*v >= 0.0)
+      if (const double lo = table_key("events", "persons").lo; *v >= lo)
         e.persons = *v;
       else
-        ctx.error(*n, path + ".persons", fmt(*v) + " is out of range: persons must be >= 0");
+        ctx.error(*n, path + ".persons", fmt(*v) + " is out of range: persons must be >= " + fmt(lo));
     }
   if (auto n = kind_key(ctx, t, path, *kind, "channel", kind->channel))
     if (auto c = read_reference(ctx, *n, path + ".channel", channels, "channel")) e.channel = *c;

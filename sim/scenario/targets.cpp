@@ -2,6 +2,7 @@
 // prefecture-wide series, a rate of one zone, or a count of one zone or of the
 // whole prefecture (summed over zones, and over channels or groups).
 #include "core/results.hpp"
+#include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
 #include "toml_reads.hpp"
@@ -30,7 +31,8 @@ void read_target(ReadContext& ctx, const toml::table& t, std::size_t index, cons
   if (auto n = require(ctx, t, "indicator", path, t.source()))
     if ((series = read_indicator(ctx, *n, path + ".indicator"))) g.indicator = series->name;
   if (auto n = require(ctx, t, "year", path, t.source())) {
-    if (auto y = read_integer(ctx, *n, path + ".year", 0, 9999)) {
+    if (auto y = read_integer(ctx, *n, path + ".year", static_cast<std::int64_t>(table_key("targets", "year").lo),
+                                  static_cast<std::int64_t>(table_key("targets", "year").hi))) {
       g.year = static_cast<int>(*y);
       if (years.ok && (g.year < years.base || g.year > years.horizon))
         ctx.error(*n, path + ".year",

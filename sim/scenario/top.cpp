@@ -1,6 +1,7 @@
 // The top-level scalars (name, title, years, scale, seed) and [public_rental].
 #include <limits>
 
+#include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
 #include "toml_reads.hpp"
@@ -8,8 +9,13 @@
 namespace hukou::scenario::detail {
 
 namespace {
-constexpr std::int64_t kMinYear = 1000, kMaxYear = 9999;
 constexpr int kMaxPeriods = 100;
+
+std::optional<std::int64_t> read_year(ReadContext& ctx, const toml::node& n, std::string_view k) {
+  const TableKeySpec& spec = table_key("", k);
+  return read_integer(ctx, n, std::string(k), static_cast<std::int64_t>(spec.lo), static_cast<std::int64_t>(spec.hi),
+                      spec.unit);
+}
 
 const toml::node* required_top(ReadContext& ctx, const toml::table& root, std::string_view k) {
   if (const toml::node* n = root.get(k)) return n;
@@ -30,9 +36,9 @@ Years read_top(ReadContext& ctx, const toml::table& root, Scenario& s) {
 
   std::optional<std::int64_t> base, horizon;
   if (auto n = required_top(ctx, root, "base_year"))
-    base = read_integer(ctx, *n, "base_year", kMinYear, kMaxYear, "year");
+    base = read_year(ctx, *n, "base_year");
   const toml::node* hn = required_top(ctx, root, "horizon");
-  if (hn) horizon = read_integer(ctx, *hn, "horizon", kMinYear, kMaxYear, "year");
+  if (hn) horizon = read_year(ctx, *hn, "horizon");
 
   Years years;
   if (base && horizon) {
@@ -53,14 +59,15 @@ Years read_top(ReadContext& ctx, const toml::table& root, Scenario& s) {
 
   if (auto n = root.get("scale")) {
     if (auto v = read_number(ctx, *n, "scale")) {
-      if (*v > 0.0)
+      if (const double lo = table_key("", "scale").lo; *v > lo)  // exclusive: a scale of 0 has no agents
         s.scale = *v;
       else
-        ctx.error(*n, "scale", fmt(*v) + " is out of range: persons per agent must be > 0");
+        ctx.error(*n, "scale", fmt(*v) + " is out of range: persons per agent must be > " + fmt(lo));
     }
   }
   if (auto n = root.get("seed"))
-    if (auto v = read_integer(ctx, *n, "seed", 0, std::numeric_limits<std::int64_t>::max()))
+    if (auto v = read_integer(ctx, *n, "seed", static_cast<std::int64_t>(table_key("", "seed").lo),
+                                std::numeric_limits<std::int64_t>::max()))
       s.seed = static_cast<std::uint64_t>(*v);
   return years;
 }
