@@ -69,11 +69,7 @@ void write_group(hid_t file, const LabelledGroup& g) {
 }
 
 void write_file(const fs::path& path, const MasterFile& m, const Shapes& sh) {
-  h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "file plist");
-  h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "link order");
-  h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "attribute order");
-  h5::Handle f =
-      h5::file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), "cannot create " + path.string());
+  h5::Handle f = h5::create_file(path.string());
   {
     std::vector<int> run_ids(m.run_sources.size());
     for (std::size_t r = 0; r < run_ids.size(); ++r) run_ids[r] = static_cast<int>(r);

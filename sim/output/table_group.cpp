@@ -67,10 +67,7 @@ void store_table(const fs::path& path, const std::string& group, const Table& t)
 void write_table_file(const fs::path& path, const std::vector<std::pair<std::string, Table>>& groups) {
   h5::QuietErrors quiet;
   try {
-    h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate(file create)");
-    h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_link_creation_order");
-    h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_attr_creation_order");
-    h5::Handle file = h5::file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), "cannot create");
+    h5::Handle file = h5::create_file(path.string());
     for (const auto& [name, t] : groups) write_group(file.get(), name, t);
     file.close("cannot close");
   } catch (const OutputError& e) {
