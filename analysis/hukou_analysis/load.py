@@ -91,6 +91,16 @@ def _group_frame(path, group):
     return df
 
 
+def _first_group(group, *paths):
+    """The group `group` of the first of `paths` that has it, with its path; else (None, None)."""
+    for path in paths:
+        if path and os.path.exists(path):
+            df = _group_frame(path, group)
+            if df is not None:
+                return df, path
+    return None, None
+
+
 def targets(run):
     """The plan's targets stored in the run file, as a pandas.DataFrame (columns
     indicator, zone, year, value, clause; zone empty for the whole prefecture)."""
@@ -111,17 +121,15 @@ def evaluation_table(run, evaluation=None):
     targets; NotEvaluatedError when neither file has it (run `hukou evaluate FILE`)."""
     ds = _as_run(run)
     path = ds.attrs.get("path")
-    for where, source in ((path, "stored"), (evaluation, "computed")):
-        if where and os.path.exists(where):
-            df = _group_frame(where, "evaluation")
-            if df is not None:
-                df.attrs["source"] = source
-                return df
+    df, where = _first_group("evaluation", path, evaluation)
+    if df is not None:
+        df.attrs["source"] = "stored" if where == path else "computed"
+        return df
     if "target" not in ds.dims:
         return pd.DataFrame(columns=["indicator", "zone", "view", "year", "target", "simulated", "lo", "hi", "gap",
                                      "share_met", "clause"])
-    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate {path}` (or `hukou report`, which "
-                      "evaluates it without changing the file)")
+    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate {path}` (or `hukou report`, "
+                            "which evaluates it without changing the file)")
 
 
 def county_scores(run, evaluation=None):
@@ -129,12 +137,7 @@ def county_scores(run, evaluation=None):
     evaluate`), else of the file `evaluation` (from `hukou report`), as a
     pandas.DataFrame; None if neither has one."""
     path = run.attrs.get("path") if isinstance(run, xr.Dataset) else run
-    for where in (path, evaluation):
-        if where and os.path.exists(where):
-            df = _group_frame(where, "county_scores")
-            if df is not None:
-                return df
-    return None
+    return _first_group("county_scores", path, evaluation)[0]
 
 
 def load_comparison(baseline, whatif):
