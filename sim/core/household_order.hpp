@@ -18,7 +18,7 @@
 // Why it cannot change results: every draw is keyed by a person's or household's
 // id, never by its index; tallies are integer sums; the public-rental selection's
 // order is total over the households' drawn tie-breaks, distinct for distinct ids
-// (housing.cpp); and each household's members keep their order (the head first).
+// (processes/housing.cpp); and each household's members keep their order (the head first).
 // tests/scenario/test_household_order.cpp runs every shipped scenario and what-if
 // with and without ordering and requires every output to be bitwise equal.
 #pragma once
