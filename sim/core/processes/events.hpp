@@ -10,7 +10,10 @@
 // households (schedule.hpp). An event on households touches only the household
 // drawn, and a workplace registration only its zone's stock, so taking the latter
 // first and the former household by household, in file order, gives what taking
-// each event over all households in turn would.
+// each event over all households in turn would. Such an event takes village
+// households of its zone, without hukou, and leaves them in town with hukou: so a
+// household meets only the events of its own zone, and none after the first that
+// takes it.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -26,20 +29,23 @@ namespace hukou {
 class Events {
  public:
   Events(World& w, const PeriodEnv& env);  // this year's workplace registrations
-  bool idle() const { return on_households_.empty(); }
+  bool idle() const { return idle_; }
   [[gnu::always_inline]] void household(World& w, Counters& c, std::uint32_t h, Visit&) const;
 
  private:
-  std::vector<std::size_t> on_households_;  // this year's reclassifications and relocations, by index
+  // Per zone, this year's reclassifications and relocations there, as indices into
+  // the scenario's events, in file order.
+  std::vector<std::vector<std::size_t>> by_zone_;
+  bool idle_ = true;
   rng::StreamKey key_;
 };
 
 inline void Events::household(World& w, Counters& c, std::uint32_t h, Visit&) const {
   auto& H = w.pop.h;
   auto& P = w.pop.p;
-  for (const std::size_t e : on_households_) {
+  if (H.loc[h] != Location::village || is_settled(w.pop, h)) return;
+  for (const std::size_t e : by_zone_[H.zone[h]]) {
     const Event& ev = w.sc.events[e];
-    if (H.loc[h] != Location::village || H.zone[h] != ev.zone || is_settled(w.pop, h)) continue;
     if (ev.kind == EventKind::relocation && !(H.flags[h] & hflag::relocated)) continue;
     rng::Draws d(key_, H.id[h] ^ (e + 1));
     if (d.uniform() >= ev.share) continue;
@@ -54,6 +60,7 @@ inline void Events::household(World& w, Counters& c, std::uint32_t h, Visit&) co
       H.tenure[h] = Tenure::registered_rental;  // resettlement housing
       settle(w, c, h, static_cast<std::uint8_t>(ev.channel), true);
     }
+    return;
   }
 }
 
