@@ -37,7 +37,8 @@
 // (Layout): it takes the decision's public-rental term only when they ran before it.
 //
 // tests/core/test_schedule.cpp runs this schedule against OneSweepEach (below) and
-// shows that a wrong fusion changes the results.
+// shows that a wrong fusion changes the results; tests/scenario/test_schedule.cpp
+// does so on every shipped scenario.
 #pragma once
 #include "processes/accounting.hpp"
 #include "processes/decision.hpp"
