@@ -4,8 +4,10 @@
 // household's steps in the order written. A step is one process's rule, in
 // processes/<name>.hpp (what a step is: step.hpp).
 //
-// A sweep of several steps gives the same result as the same steps one after
-// another, each over every household, because
+// Why share sweeps: steps in sweeps of their own were each bound by loading the
+// same household and member fields and by the same branches (in town, age), not
+// by their own arithmetic. A sweep of several steps gives the same result as the
+// same steps one after another, each over every household, because
 // - a step's work on a household reads and writes only that household and its
 //   members, besides what was fixed before the sweep and its own tallies (integer
 //   counts, summed in any order). So the households may be visited in any order
@@ -32,9 +34,11 @@
 // through the public-rental condition. So when that condition reads no permit,
 // permits may run before housing, in the town sweep, and then nothing that
 // eligibility reads changes between housing and eligibility but the tenure above:
-// eligibility joins housing's sweep. Otherwise both run in sweeps of their own
-// after housing, in the model's order. Either way housing knows where permits ran
-// (Layout): it takes the decision's public-rental term only when they ran before it.
+// eligibility joins housing's sweep, and housing hands it the channels it found
+// with the rental condition from the same facts (Visit). Otherwise both run in
+// sweeps of their own after housing, in the model's order. Either way housing knows
+// where permits ran (Layout): it takes the decision's public-rental term only when
+// they ran before it.
 //
 // tests/core/test_schedule.cpp runs this schedule against OneSweepEach (below) and
 // shows that a wrong fusion changes the results; tests/scenario/test_schedule.cpp
