@@ -26,9 +26,6 @@
 namespace hukou {
 
 namespace {
-// China's sex ratio at birth was about 111 boys per 100 girls in 2015-2017 (NBS).
-constexpr double kFemaleAtBirth = 100.0 / 211.0;
-
 using Range = tbb::blocked_range<std::size_t>;
 using Run = CompactScratch::Run;
 using Block = CompactScratch::Block;

@@ -58,10 +58,11 @@ class BlockPlan {
         if (!(P.flags[i] & pflag::dead)) persons_.add(i, persons_kept_++, 1);
     }
     if (mother < 0) return;
-    // The newborn's slot, filled by compact(): it takes the mother's hukou and place.
+    // The newborn's slot, filled by compact(): it takes the mother's hukou and place
+    // (in town, in the village or away).
     const auto m = static_cast<std::uint32_t>(mother);
     block_.births.push_back(
-        {P.id[m], persons_kept_++, static_cast<std::uint16_t>(P.flags[m] & (pflag::in_town | pflag::settled))});
+        {P.id[m], persons_kept_++, static_cast<std::uint16_t>(P.flags[m] & (pflag::in_town | pflag::settled | pflag::away))});
   }
 
  private:

@@ -15,9 +15,10 @@ enum class Flow : std::size_t {
   agents_added, agents_removed,                        // agent-count balance
   inflow, returns, rural_to_town, reclassified, homes_bought, subsidised_homes,
   rights_exits, settlers, rehukou,
+  departures, returns_from_away, hukou_out,            // across the prefecture's border
   // stocks at the end of the period (accounting)
   residents, town_residents, registered, urban_registered, unsettled_town, permits,
-  rights_kept, rights_exited, agents, relocation_listed,
+  rights_kept, rights_exited, agents, relocation_listed, registered_elsewhere, admitted,
   count_
 };
 inline constexpr std::size_t kFlowCount = static_cast<std::size_t>(Flow::count_);

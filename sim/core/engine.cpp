@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 
+#include "base_year_rates.hpp"
 #include "schedule.hpp"
 #include "synth.hpp"
+#include "urban_cohorts.hpp"
 
 namespace hukou {
 
@@ -53,7 +55,10 @@ Model::Model(const Scenario& sc, std::uint64_t seed, bool order_households, RunP
       period_(period) {
   w_.pop = synthesize(w_.sc, seed, factory_, order_households);
   w_.order_households = order_households;
+  init_urban_stocks(w_);
+  fix_base_year_rates(w_);
   run_base_year(w_, factory_, res_);
+  for (const ZoneState& z : w_.zs) w_.admitted_share0.push_back(z.admitted_share);
   last_ = snapshot(w_.flows);
 }
 

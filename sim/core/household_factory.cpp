@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "age_structure.hpp"
 #include "ipf.hpp"
 
 namespace hukou {
@@ -10,34 +11,44 @@ namespace hukou {
 namespace {
 constexpr int kBandLow[5] = {16, 21, 31, 41, 51};
 constexpr int kBandHigh[5] = {20, 30, 40, 50, 65};
+// Bands of village adults: the migrants' five, then 66-80 and 81+.
+constexpr std::size_t kVillageBands = 7;
+std::size_t village_band(int age) {
+  if (age <= 20) return 0;
+  if (age <= 65) return std::min<std::size_t>(4, static_cast<std::size_t>((age - 11) / 10));
+  return age <= 80 ? 5 : 6;
+}
 
 // Association of age and schooling that the two marginals do not carry: younger
 // cohorts went to school longer. assumption: log-odds slope 0.8 per step.
-Eigen::MatrixXd age_edu_seed() {
-  Eigen::MatrixXd s(5, 5);
-  for (int a = 0; a < 5; ++a)
-    for (int e = 0; e < 5; ++e) s(a, e) = std::exp(0.8 * (2 - a) * (e - 2) / 4.0);
+Eigen::MatrixXd age_edu_seed(std::size_t bands) {
+  Eigen::MatrixXd s(static_cast<Eigen::Index>(bands), 5);
+  const double middle = (static_cast<double>(bands) - 1.0) / 2.0;
+  for (std::size_t a = 0; a < bands; ++a)
+    for (int e = 0; e < 5; ++e)
+      s(static_cast<Eigen::Index>(a), e) = std::exp(0.8 * (middle - static_cast<double>(a)) * (e - 2) / 4.0);
   return s;
 }
 
-std::array<double, 25> fit(const std::vector<double>& ages, const std::vector<double>& edus) {
-  const Eigen::VectorXd r = Eigen::Map<const Eigen::VectorXd>(ages.data(), 5);
+// The joint table (row-major, rows: age bands) fitted to the two marginals.
+std::vector<double> fit(const std::vector<double>& ages, const std::vector<double>& edus) {
+  const auto n = static_cast<Eigen::Index>(ages.size());
+  const Eigen::VectorXd r = Eigen::Map<const Eigen::VectorXd>(ages.data(), n);
   const Eigen::VectorXd c = Eigen::Map<const Eigen::VectorXd>(edus.data(), 5);
-  const IpfResult res = ipf(age_edu_seed(), r / r.sum(), c / c.sum());
-  std::array<double, 25> out{};
-  for (int a = 0; a < 5; ++a)
-    for (int e = 0; e < 5; ++e) out[a * 5 + e] = res.table(a, e);
+  const IpfResult res = ipf(age_edu_seed(ages.size()), r / r.sum(), c / c.sum());
+  std::vector<double> out(ages.size() * 5);
+  for (Eigen::Index a = 0; a < n; ++a)
+    for (int e = 0; e < 5; ++e) out[static_cast<std::size_t>(a * 5 + e)] = res.table(a, e);
   return out;
 }
 
-template <std::size_t N>
-std::size_t pick(const std::array<double, N>& p, double u) {
-  double acc = 0.0;
-  for (std::size_t k = 0; k < N; ++k) {
-    acc += p[k];
-    if (u < acc) return k;
-  }
-  return N - 1;
+// Village adults (16+) by band, from the census-based village ages.
+std::vector<double> village_adult_bands(const Scenario& sc) {
+  const AgeTable v = village_shares(sc);
+  std::vector<double> bands(kVillageBands, 0.0);
+  for (std::size_t s : {kMale, kFemale})
+    for (int x = 16; x < kMaxAge; ++x) bands[village_band(x)] += v[s][static_cast<std::size_t>(x)];
+  return bands;
 }
 
 std::size_t pick(const std::vector<double>& p, double u) {
@@ -47,6 +58,18 @@ std::size_t pick(const std::vector<double>& p, double u) {
     if (u < acc) return k;
   }
   return p.size() - 1;
+}
+
+// An education level from row `band` of a joint band x education table.
+Edu pick_edu(const std::vector<double>& joint, std::size_t band, double u) {
+  double row = 0.0;
+  for (int e = 0; e < 5; ++e) row += joint[band * 5 + static_cast<std::size_t>(e)];
+  double acc = 0.0;
+  for (int e = 0; e < 5; ++e) {
+    acc += joint[band * 5 + static_cast<std::size_t>(e)] / row;
+    if (u < acc) return static_cast<Edu>(e);
+  }
+  return Edu::college;
 }
 
 Edu near(Edu e, double u) {
@@ -60,7 +83,7 @@ Edu near(Edu e, double u) {
 HouseholdFactory::HouseholdFactory(const Scenario& sc)
     : sc_(sc),
       migrant_(fit(sc.composition.migrant_head_age, sc.composition.migrant_edu)),
-      village_(fit(sc.composition.village_head_age, sc.composition.village_edu)) {}
+      village_(fit(village_adult_bands(sc), sc.composition.village_edu)) {}
 
 void HouseholdFactory::reserve(Population& pop, std::int64_t persons) const {
   // Members by household type (make()): head; + partner; + 1.4 children; + an elder.
@@ -77,7 +100,7 @@ void HouseholdFactory::reserve(Population& pop, std::int64_t persons) const {
 }
 
 void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, bool female, Edu edu,
-                                  bool in_town, HouseholdKind kind, bool newcomer, int year,
+                                  Place place, HouseholdKind kind, bool newcomer, int year,
                                   rng::Draws& d) const {
   const bool head = pop.h.members[h] == 0;
   const Params& prm = sc_.params;
@@ -92,7 +115,8 @@ void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, boo
   const Edu e = age < 15 ? Edu::primary : (!head && age < 18 && edu > Edu::junior ? Edu::junior : edu);
   P.edu[i] = e;
   std::uint16_t f = female ? pflag::female : 0;
-  if (in_town) f |= pflag::in_town;
+  if (place == Place::town) f |= pflag::in_town;
+  if (place == Place::away) f |= pflag::away;
   if (adult && e == Edu::college && age >= 22) f |= pflag::college;
   if (adult && e == Edu::college && age < 22) f |= pflag::rural_student;
   if (adult && e == Edu::vocational) f |= pflag::vocational;
@@ -101,7 +125,7 @@ void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, boo
   if (!female && age >= 20 && age <= 60 && d.uniform() < prm.population_veteran_share) f |= pflag::veteran;
   P.flags[i] = f;
 
-  const bool town = kind != HouseholdKind::village && in_town;
+  const bool town = place == Place::town;
   const double mean_years = prm.population_years_in_town_mean;
   int years = 0;
   if (town && !newcomer && mean_years > 0.0)
@@ -131,10 +155,9 @@ void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, boo
   pop.h.members[h] += 1;
 }
 
-std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::uint8_t zone,
-                                     std::uint64_t id, int year, bool newcomer, rng::Draws& d) const {
+void HouseholdFactory::add_household(Population& pop, HouseholdKind kind, std::uint8_t zone, std::uint64_t id,
+                                     rng::Draws& d) const {
   const Params& prm = sc_.params;
-  const Composition& comp = sc_.composition;
   auto& H = pop.h;
   const auto h = static_cast<std::uint32_t>(H.size());
   H.add_one();
@@ -143,7 +166,8 @@ std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::u
   H.members[h] = 0;
   H.zone[h] = zone;
   H.origin[h] = kind == HouseholdKind::town_outside ? kOutside : zone;
-  H.loc[h] = kind == HouseholdKind::village ? Location::village : Location::town;
+  const bool in_village = kind == HouseholdKind::village || kind == HouseholdKind::away;
+  H.loc[h] = in_village ? Location::village : Location::town;
   H.channel[h] = kNoChannel;
   H.rental_wait[h] = 0;
   H.tenure_years[h] = 0;
@@ -156,34 +180,57 @@ std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::u
   if (mu > 0.0) hf |= hflag::land;
   H.flags[h] = hf;
   H.land_mu[h] = static_cast<float>(mu);
+  if (in_village) H.tenure[h] = Tenure::village_home;
+}
 
-  if (kind == HouseholdKind::village) {
-    H.tenure[h] = Tenure::village_home;
-  } else if (newcomer) {
-    H.tenure[h] = d.uniform() < prm.population_dorm_share ? Tenure::dorm : Tenure::private_rental;
-  } else {
-    const double u = d.uniform();
-    if (u < prm.population_own_home_share) H.tenure[h] = Tenure::titled_home;
-    else if (u < prm.population_own_home_share + prm.population_dorm_share) H.tenure[h] = Tenure::dorm;
-    else H.tenure[h] = d.uniform() < prm.population_registered_rental_share ? Tenure::registered_rental
-                                                                            : Tenure::private_rental;
+std::uint32_t HouseholdFactory::make_village(Population& pop, std::uint8_t zone, std::uint64_t id, int year,
+                                             const HouseholdShape& shape, rng::Draws& d) const {
+  const auto h = static_cast<std::uint32_t>(pop.h.size());
+  add_household(pop, HouseholdKind::village, zone, id, d);
+  for (std::size_t m = 0; m < shape.members; ++m) {
+    const int age = shape.age[m];
+    // Schooling by the adult's own age band; children are still at school.
+    const Edu e = age < 16 ? Edu::primary : pick_edu(village_, village_band(age), d.uniform());
+    add_person(pop, h, age, (shape.female >> m) & 1u, e, Place::village, HouseholdKind::village, false, year, d);
+  }
+  return h;
+}
+
+std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::uint8_t zone,
+                                     std::uint64_t id, int year, bool newcomer, rng::Draws& d) const {
+  const Params& prm = sc_.params;
+  const Composition& comp = sc_.composition;
+  auto& H = pop.h;
+  const auto h = static_cast<std::uint32_t>(H.size());
+  add_household(pop, kind, zone, id, d);
+  if (kind != HouseholdKind::away) {  // away households keep their village home
+    if (newcomer) {
+      H.tenure[h] = d.uniform() < prm.population_dorm_share ? Tenure::dorm : Tenure::private_rental;
+    } else {
+      const double u = d.uniform();
+      if (u < prm.population_own_home_share) H.tenure[h] = Tenure::titled_home;
+      else if (u < prm.population_own_home_share + prm.population_dorm_share) H.tenure[h] = Tenure::dorm;
+      else H.tenure[h] = d.uniform() < prm.population_registered_rental_share ? Tenure::registered_rental
+                                                                              : Tenure::private_rental;
+    }
   }
 
-  const auto& heads = kind == HouseholdKind::village ? village_ : migrant_;
-  const std::size_t cell = pick(heads, d.uniform());
+  const std::size_t cell = pick(migrant_, d.uniform());
   const std::size_t band = cell / 5;
   const int head_age = kBandLow[band] + static_cast<int>(d.uniform() * (kBandHigh[band] - kBandLow[band] + 1));
   const Edu head_edu = static_cast<Edu>(cell % 5);
   std::size_t type = pick(comp.household_type, d.uniform());
-  const bool in_town = kind != HouseholdKind::village;
-  const bool whole = kind == HouseholdKind::village || d.uniform() < prm.population_whole_family_share;
-  const auto member_in_town = [&](int age) { return in_town && (whole || (age >= 15 && age <= 60)); };
+  // The movers live in town (or away); unless the whole family moved, children
+  // under 15 and members over 60 are left behind in the village.
+  const Place moved = kind == HouseholdKind::away ? Place::away : Place::town;
+  const bool whole = d.uniform() < prm.population_whole_family_share;
+  const auto place = [&](int age) { return whole || (age >= 15 && age <= 60) ? moved : Place::village; };
 
   const bool head_female = type == 0 ? d.uniform() < 0.35 : false;  // assumption: 35% of single migrants are women
-  add_person(pop, h, head_age, head_female, head_edu, in_town, kind, newcomer, year, d);
+  add_person(pop, h, head_age, head_female, head_edu, moved, kind, newcomer, year, d);
   if (type >= 1) {
     const int age = std::max(16, head_age + static_cast<int>(d.uniform() * 7) - 4);
-    add_person(pop, h, age, true, near(head_edu, d.uniform()), in_town, kind, newcomer, year, d);
+    add_person(pop, h, age, true, near(head_edu, d.uniform()), moved, kind, newcomer, year, d);
   }
   if (type >= 2) {
     const int children = 1 + (d.uniform() < 0.4 ? 1 : 0);  // assumption: 40% of families have a second child
@@ -191,12 +238,12 @@ std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::u
       const int age = head_age - 24 - static_cast<int>(d.uniform() * 12);
       if (age < 0) continue;
       const Edu e = age >= 19 ? near(head_edu, d.uniform()) : Edu::primary;
-      add_person(pop, h, age, d.uniform() < 0.48, e, member_in_town(age), kind, newcomer, year, d);
+      add_person(pop, h, age, d.uniform() < 0.48, e, place(age), kind, newcomer, year, d);
     }
   }
   if (type == 3) {
     const int age = std::min(90, head_age + 26 + static_cast<int>(d.uniform() * 6));
-    add_person(pop, h, age, d.uniform() < 0.55, Edu::primary, member_in_town(age), kind, newcomer, year, d);
+    add_person(pop, h, age, d.uniform() < 0.55, Edu::primary, place(age), kind, newcomer, year, d);
   }
   return h;
 }

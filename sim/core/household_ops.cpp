@@ -24,6 +24,8 @@ void record(Counters& c, Where before, Where after) {
 }
 
 // Apply f to the household, recording each member's change of place and hukou.
+// Members who died this period (demography's sweep) were counted where they died:
+// a change of their household moves them nowhere.
 template <class F>
 void change(World& w, Counters& c, std::uint32_t h, F&& f) {
   auto& pop = w.pop;
@@ -32,7 +34,8 @@ void change(World& w, Counters& c, std::uint32_t h, F&& f) {
   const std::uint32_t m = n < 256 ? n : 256;  // household sizes are small; bound the buffer anyway
   for (std::uint32_t k = 0; k < m; ++k) before[k] = where(pop, h, first + k);
   f();
-  for (std::uint32_t k = 0; k < m; ++k) record(c, before[k], where(pop, h, first + k));
+  for (std::uint32_t k = 0; k < m; ++k)
+    if (!(pop.p.flags[first + k] & pflag::dead)) record(c, before[k], where(pop, h, first + k));
 }
 }  // namespace
 
@@ -120,7 +123,7 @@ void move_to_town(World& w, Counters& c, std::uint32_t h, std::uint8_t zone, boo
   change(w, c, h, [&] {
     for (std::uint32_t i = first; i < first + n; ++i) {
       const int age = age_of(w, i);
-      const bool goes = whole_family || i == first || (age >= 15 && age <= 60);
+      const bool goes = !(pop.p.flags[i] & pflag::away) && (whole_family || i == first || (age >= 15 && age <= 60));
       if (goes) {
         pop.p.flags[i] |= pflag::in_town;
         ++movers;
@@ -133,6 +136,50 @@ void move_to_town(World& w, Counters& c, std::uint32_t h, std::uint8_t zone, boo
     pop.h.tenure_years[h] = 0;
   });
   c.add(zone, Flow::rural_to_town, movers);
+}
+
+void leave_prefecture(World& w, Counters& c, std::uint32_t h, bool whole_family) {
+  auto& pop = w.pop;
+  auto& P = pop.p;
+  const std::uint32_t first = pop.h.first[h], n = pop.h.members[h];
+  change(w, c, h, [&] {
+    for (std::uint32_t i = first; i < first + n; ++i) {
+      if (P.flags[i] & (pflag::away | pflag::dead)) continue;
+      if (!whole_family && !(i == first || (age_of(w, i) >= 15 && age_of(w, i) <= 60))) continue;
+      c.add(static_cast<std::size_t>(residence_zone(pop, h, i)), Flow::departures);
+      P.flags[i] = static_cast<std::uint16_t>((P.flags[i] & ~pflag::in_town) | pflag::away);
+      P.emp[i] = Emp::none;
+      P.wage[i] = 0.0f;
+      P.town_years[i] = 0;
+      P.permit_years[i] = 0;
+    }
+    if (pop.h.loc[h] == Location::town) {
+      for (std::uint32_t i = first; i < first + n; ++i) P.flags[i] &= static_cast<std::uint16_t>(~pflag::in_town);
+      pop.h.loc[h] = Location::village;
+      pop.h.zone[h] = pop.h.origin[h];
+      pop.h.tenure[h] = Tenure::village_home;
+      pop.h.tenure_years[h] = 0;
+      pop.h.rental_wait[h] = 0;
+    }
+  });
+}
+
+void come_back(World& w, Counters& c, std::uint32_t h, std::uint32_t i) {
+  auto& P = w.pop.p;
+  P.flags[i] &= static_cast<std::uint16_t>(~pflag::away);
+  const int res = residence_zone(w.pop, h, i);
+  c.add(static_cast<std::size_t>(res), Flow::moves_in);
+  c.add(static_cast<std::size_t>(res), Flow::returns_from_away);
+}
+
+void move_hukou_out(World& w, Counters& c, std::uint32_t h, std::uint32_t i) {
+  const int reg = registration_zone(w.pop, h, i);
+  w.pop.p.flags[i] |= pflag::dead;
+  if (reg >= 0) {
+    c.add(static_cast<std::size_t>(reg), Flow::reg_out);
+    c.add(static_cast<std::size_t>(reg), Flow::hukou_out);
+  }
+  c.add(w.pop.h.zone[h], Flow::agents_removed);
 }
 
 void record_arrival(const World& w, Counters& c, std::uint32_t h) {

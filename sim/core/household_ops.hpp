@@ -21,8 +21,21 @@ void send_home(World& w, Counters& c, std::uint32_t h);
 void return_with_hukou(World& w, Counters& c, std::uint32_t h);
 
 // A village household moves to a town; members under 15 or over 60 stay behind
-// unless the whole family moves.
+// unless the whole family moves, and members away stay away.
 void move_to_town(World& w, Counters& c, std::uint32_t h, std::uint8_t zone, bool whole_family);
+
+// Household h leaves the prefecture (processes/migration.hpp): its members living
+// here go away, except, unless the whole family goes, children under 15 and members
+// over 60; a household in town gives up its town home, and those who stay live in
+// its village.
+void leave_prefecture(World& w, Counters& c, std::uint32_t h, bool whole_family);
+
+// Member i of h, away, comes back: to the village of h's origin.
+void come_back(World& w, Counters& c, std::uint32_t h, std::uint32_t i);
+
+// Member i of h, away, moves the hukou out of the prefecture: flagged dead (dropped
+// at compaction), counted as a registration out, not a death.
+void move_hukou_out(World& w, Counters& c, std::uint32_t h, std::uint32_t i);
 
 // Record a new household just appended to the population (an inflow).
 void record_arrival(const World& w, Counters& c, std::uint32_t h);

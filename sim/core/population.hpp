@@ -19,10 +19,13 @@ enum class Location : std::uint8_t { village, town, gone };
 inline constexpr std::uint8_t kOutside = 0xff;    // origin outside the prefecture
 inline constexpr std::uint8_t kNoChannel = 0xff;
 
-namespace pflag {  // person flags
+// Person flags. `away`: registered in the prefecture, living outside it (a member
+// of a household of local origin; never in town). `dead`: dropped at the next
+// compaction, dead or gone for good (hukou moved out of the prefecture).
+namespace pflag {
 inline constexpr std::uint16_t female = 1 << 0, in_town = 1 << 1, settled = 1 << 2,
     college = 1 << 3, skilled = 1 << 4, vocational = 1 << 5, overseas = 1 << 6,
-    veteran = 1 << 7, rural_student = 1 << 8, dead = 1 << 9;
+    veteran = 1 << 7, rural_student = 1 << 8, dead = 1 << 9, away = 1 << 10;
 }
 namespace hflag {  // household flags
 inline constexpr std::uint8_t local = 1 << 0, relocated = 1 << 1, land = 1 << 2,
@@ -91,7 +94,7 @@ struct CompactScratch {
   struct Birth {                 // a newborn, with what it takes from its mother
     std::uint64_t mother_id;     // its id is derived from hers
     std::uint32_t to;            // its slot (+ the block's base), after its household's members
-    std::uint16_t mother_flags;  // her in_town and settled bits
+    std::uint16_t mother_flags;  // her in_town, settled and away bits
   };
   struct Block {  // per block of kGrain households
     std::vector<Run> persons, households;

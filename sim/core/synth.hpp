@@ -1,5 +1,6 @@
 // The base-year synthetic population: each zone's village residents, local
-// rural-hukou town residents and migrants from outside, as households.
+// rural-hukou town residents, its registered rural-hukou people living outside
+// the prefecture (population.away_share) and migrants from outside, as households.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -14,8 +15,9 @@ namespace hukou {
 // are right whatever the scale.
 std::int64_t agents_for(double persons, double scale, rng::Draws& d);
 
-// Builds the population. Town households are made first; their left-behind
-// members count against the zone's village residents. With `by_size`, the
+// Builds the population. Town and away households are made first; their
+// left-behind members count against the zone's village residents, whose
+// households are fitted to the census ages (village_pool.hpp). With `by_size`, the
 // households are in order of size (household_order.hpp), stably; otherwise in the
 // order they are made.
 Population synthesize(const Scenario& sc, std::uint64_t seed, const HouseholdFactory& factory, bool by_size);

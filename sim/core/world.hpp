@@ -9,11 +9,15 @@
 #include "population.hpp"
 #include "rules.hpp"
 #include "scenario.hpp"
+#include "vital_rates.hpp"
 
 namespace hukou {
 
 struct ZoneState {
-  double urban_stock = 0.0;       // urban-hukou persons not simulated as agents
+  double urban_stock = 0.0;       // urban-hukou persons not simulated as agents: the sum of urban_age
+  AgeTable urban_age{};           // the urban stock by sex and age (on 1 January), urban_cohorts.hpp
+  double urban_births = 0.0, urban_deaths = 0.0;  // the urban stock's, this period
+  double admitted_share = 0.0;    // unsettled town residents whom a settlement channel admits, share (accounting)
   double school_places = 0.0;     // public-school places for non-hukou children, persons
   double rental_units = 0.0;      // public rental units available to migrants, in agent households
   // Set each period before decisions (step 6), from the state at that point:
@@ -48,6 +52,10 @@ struct World {
   bool rental_gain_set = false;          // this period's rental::gained_by_settling bits are set
   std::vector<std::uint32_t> housed;     // households given a public rental unit this period (step 4)
   std::vector<double> aggregate_settled; // [zone][channel] persons settled outside the agents this period
+  // Fixed in the base year (base_year_rates.hpp):
+  VitalRates vital;                      // mortality and fertility
+  double departure_rate = 0.0;           // out-migration of households with a head aged 30 or less
+  std::vector<double> admitted_share0;   // per zone: ZoneState::admitted_share of the base year
 
   int year() const { return sc.base_year + t; }
   std::size_t zones() const { return sc.zones.size(); }
@@ -60,6 +68,7 @@ struct World {
 // zone indices; -1: outside the prefecture. The population balance is checked over
 // these. Inline: they are called per person in demography and every household change.
 inline int residence_zone(const Population& pop, std::uint32_t h, std::uint32_t i) {
+  if (pop.p.flags[i] & pflag::away) return -1;  // registered here, living elsewhere
   switch (pop.h.loc[h]) {
     case Location::gone: return -1;
     case Location::village: return pop.h.zone[h];

@@ -11,7 +11,7 @@ namespace hukou::scenario {
 struct Diagnostic {
   std::string file;     // a path, "builtin:NAME", "--set", or empty
   int line = 0, column = 0;  // 1-based; 0 when unknown (e.g. --set values)
-  std::string key;      // e.g. "horizon", "demography.mortality_a", "zones.小店区.wage"
+  std::string key;      // e.g. "horizon", "demography.gompertz_level_male", "zones.小店区.wage"
   std::string message;  // what is wrong and what was expected
 
   // "file:line:col: key: message", leaving out the parts that are empty or 0.

@@ -15,7 +15,7 @@
 //   extends = "taiyuan"         # optional: a file (relative to this one) or a built-in
 //
 //   [demography]                # one optional table per parameter section:
-//   mortality_a = 3e-5          #   demography moves jobs housing permits decision
+//   birth_rate = 0.0104         #   demography moves jobs housing permits decision
 //                               #   policy population. Keys: params.def names of the
 //                               #   section; double: a number (integers allowed), int:
 //                               #   an integer, bool: true/false; bounds checked.
@@ -75,7 +75,7 @@
 // drops the parent's events). Diagnostics name the file each value
 // came from; Scenario::source_text holds this file, then each parent as comments.
 //
-// Keys in diagnostics: "horizon", "demography.mortality_a", "zones.小店区.wage"
+// Keys in diagnostics: "horizon", "demography.gompertz_level_male", "zones.小店区.wage"
 // (or "zones[3].wage", counting from 1, while the zone has no valid name),
 // "channels.four_groups.condition", "events[2].year", "targets[1].zone".
 //
@@ -117,7 +117,7 @@ Scenario load_file(const std::filesystem::path& path,
 Scenario load(std::string_view name_or_path, const std::vector<std::string>& overrides = {});
 
 // A valid scenario and where each value came from (for `hukou check`). origin maps
-// a key, as diagnostics name it ("scale", "demography.mortality_a",
+// a key, as diagnostics name it ("scale", "demography.gompertz_level_male",
 // "population.migrant_edu", "zones.小店区.wage", "channels.four_groups.from",
 // "events[2].year", "public_rental.condition", "county_score.year"; arrays of tables
 // also whole: "zones", "channels", "events", "targets"), to "file" (the scenario file

@@ -139,7 +139,7 @@ std::string apply_overrides(ReadContext& ctx, toml::table& root, const std::vect
     const std::string key(trim(std::string_view(o).substr(0, eq)));
     ctx.add_set_key(key);
     if (eq == std::string::npos) {
-      set_error(ctx, key, "expected key=value, e.g. --set demography.mortality_a=3e-5");
+      set_error(ctx, key, "expected key=value, e.g. --set demography.gompertz_level_male=3e-5");
       continue;
     }
     const std::string_view value = trim(std::string_view(o).substr(eq + 1));

@@ -65,7 +65,7 @@ def check_check(hukou, work, src):
     rows = dict((m[1], (m[2], m[3])) for m in re.finditer(r"^\s*(\S+)\s+= (\S+)\s+\[([^\]]+)\]", out, re.M))
     assert rows.get("decision.b_peer") == ("0", "--set"), out
     assert rows.get("decision.asc_settle") == ("-2.03", "file"), out
-    assert rows.get("demography.mortality_a") == ("3e-05", "default"), out
+    assert rows.get("demography.gompertz_slope_male") == ("0.09", "default"), out
     assert "小店区" in out and "four_groups" in out and "registered_urbanization_rate" in out, out
     code, out, err = run(hukou, "check", "taiyuan", "--set", "decision.asc_setle=1", cwd=d)
     assert code == 2 and out == "", (code, out, err)

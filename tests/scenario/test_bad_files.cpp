@@ -53,7 +53,7 @@ TEST_CASE("scenario bad files: each reports the message its first line names", "
 TEST_CASE("scenario bad files: spot checks of line and column and key", "[scenario]") {
   // A few spot checks that the data-driven test above checks what it claims.
   const std::vector<std::tuple<std::string, int, int, std::string>> spot{
-      {"unknown_param.toml", 17, 1, "demography.mortalty_a"},
+      {"unknown_param.toml", 17, 1, "demography.gompertz_levl_male"},
       {"channel_bad_condition.toml", 19, 31, "channels.relocation.condition"},
       {"duplicate_zone.toml", 17, 8, "zones[2].name"},
       {"missing_name.toml", 1, 1, "name"},

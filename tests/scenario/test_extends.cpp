@@ -31,7 +31,7 @@ events = []   # the parent's events and targets name its zones: drop them
 targets = []
 
 [demography]
-fertility_rate = 0.05
+birth_rate = 0.005
 
 [public_rental]
 condition = "settled"
@@ -54,8 +54,8 @@ condition = "true"
   CHECK(s.title == "子情景");
   CHECK(s.description == "A fixture that uses every key of the scenario format.");  // kept
   CHECK(s.seed == 20180208u);
-  CHECK(s.params.demography_fertility_rate == 0.05);  // child
-  CHECK(s.params.demography_mortality_a == 4e-5);     // parent, same table
+  CHECK(s.params.demography_birth_rate == 0.005);  // child
+  CHECK(s.params.demography_gompertz_level_male == 4e-5);     // parent, same table
   CHECK(s.params.policy_permit_exam_access);          // parent, other table
   const hukou::Scenario parent = load_file(dir.path / "parent.toml");
   REQUIRE(s.zones.size() == parent.zones.size() + 1);  // a new name is added at the end
@@ -70,7 +70,7 @@ condition = "true"
 
 TEST_CASE("scenario extends: diagnostics point into the file each value came from", "[scenario]") {
   TempDir dir;
-  const auto parent = dir.write("parent.toml", minimal_text() + "\n[demography]\nmortality_a = 7\n");
+  const auto parent = dir.write("parent.toml", minimal_text() + "\n[demography]\ngompertz_level_male = 7\n");
   const auto child = dir.write("child.toml",
                                "extends = \"parent.toml\"\nname = \"child\"\n\n[jobs]\nfind_rate = 3\n");
   const auto d = load_errors(child);
@@ -81,7 +81,7 @@ TEST_CASE("scenario extends: diagnostics point into the file each value came fro
   CHECK(d[0].key == "jobs.find_rate");
   CHECK(d[1].file == parent.lexically_normal().string());
   CHECK(d[1].line == 16);
-  CHECK(d[1].key == "demography.mortality_a");
+  CHECK(d[1].key == "demography.gompertz_level_male");
 }
 
 TEST_CASE("scenario extends: the stored source text shows the parent", "[scenario]") {

@@ -87,7 +87,7 @@ TEST_CASE("scenario fuzz: values of every type in every key of a good file", "[s
 TEST_CASE("scenario fuzz: random --set strings never crash the loader", "[scenario][fuzz]") {
   std::mt19937 rng(7);
   const std::string full = full_text();
-  const std::vector<std::string> keys{"seed", "scale", "horizon", "base_year", "demography.mortality_a",
+  const std::vector<std::string> keys{"seed", "scale", "horizon", "base_year", "demography.gompertz_level_male",
                                       "moves.adult_age", "policy.permit_exam_access",
                                       "population.migrant_edu", "zones.小店区.wage", "zones.x.y",
                                       "zones..", "zones.", "", "name", "a.b.c"};

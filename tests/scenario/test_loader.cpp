@@ -48,9 +48,9 @@ TEST_CASE("scenario: every part of the format is read", "[scenario]") {
   CHECK(s.description == "A fixture that uses every key of the scenario format.");
   CHECK(s.scale == 10.0);  // an integer where a number is expected
   CHECK(s.seed == 20180208u);
-  CHECK(s.params.demography_mortality_a == 4e-5);
-  CHECK(s.params.demography_fertility_rate == 0.07);
-  CHECK(s.params.demography_mortality_b == hukou::Params{}.demography_mortality_b);
+  CHECK(s.params.demography_gompertz_level_male == 4e-5);
+  CHECK(s.params.demography_birth_rate == 0.007);
+  CHECK(s.params.demography_gompertz_slope_male == hukou::Params{}.demography_gompertz_slope_male);
   CHECK(s.params.moves_adult_age == 16);
   CHECK(s.params.policy_permit_exam_access);
   CHECK(s.params.policy_settle_fee == 100.0);
@@ -120,7 +120,7 @@ horizon = 2016
 sead = 3
 
 [demography]
-mortality_a = "high"
+gompertz_level_male = "high"
 
 [[zones]]
 name = "a"
@@ -149,7 +149,7 @@ zones = ["b"]
   REQUIRE(d.size() == 10);
   const std::vector<std::pair<int, std::string>> want{
       {1, "name"},           {4, "horizon"},         {5, "sead"},
-      {8, "demography.mortality_a"},                 {12, "zones.a.kind"},
+      {8, "demography.gompertz_level_male"},                 {12, "zones.a.kind"},
       {16, "zones.a.migrants_outside"},              {19, "zones[2].name"},
       {28, "channels.c.clause"}, {29, "channels.c.condition"}, {30, "channels.c.zones"}};
   for (std::size_t i = 0; i < want.size(); ++i) {
@@ -195,9 +195,9 @@ TEST_CASE("scenario: condition columns count characters as toml++ does", "[scena
 TEST_CASE("scenario: numbers and integers and ranges", "[scenario]") {
   const std::string base = minimal_text();
   SECTION("an integer is a number; limits are inclusive") {
-    const auto s = parse(base + "\n[demography]\nmortality_a = 0\nfertility_rate = 0.5\n", "x");
-    CHECK(s.params.demography_mortality_a == 0.0);
-    CHECK(s.params.demography_fertility_rate == 0.5);
+    const auto s = parse(base + "\n[demography]\ngompertz_level_male = 0\nbirth_rate = 0.05\n", "x");
+    CHECK(s.params.demography_gompertz_level_male == 0.0);
+    CHECK(s.params.demography_birth_rate == 0.05);
   }
   SECTION("an int parameter takes an integer within its bounds") {
     auto d = diagnostics_of(base + "\n[jobs]\nretirement_age = 90\n");

@@ -10,7 +10,7 @@ using hukou::scenario::parse;
 TEST_CASE("scenario --set: overrides of every kind are applied", "[scenario]") {
   const std::string text = minimal_text();
   const std::vector<std::string> sets{
-      "demography.mortality_a=5e-5",
+      "demography.gompertz_level_male=5e-5",
       " policy.permit_exam_access = true ",
       "moves.adult_age=20",
       "population.migrant_edu=[0.2, 0.2, 0.2, 0.2, 0.2]",
@@ -21,7 +21,7 @@ TEST_CASE("scenario --set: overrides of every kind are applied", "[scenario]") {
       "horizon=2030",
   };
   const hukou::Scenario s = parse(text, "minimal.toml", sets);
-  CHECK(s.params.demography_mortality_a == 5e-5);
+  CHECK(s.params.demography_gompertz_level_male == 5e-5);
   CHECK(s.params.policy_permit_exam_access);
   CHECK(s.params.moves_adult_age == 20);
   CHECK(s.composition.migrant_edu == std::vector<double>{0.2, 0.2, 0.2, 0.2, 0.2});
@@ -32,7 +32,7 @@ TEST_CASE("scenario --set: overrides of every kind are applied", "[scenario]") {
   CHECK(s.horizon == 2030);
   CHECK(s.source_text == text +
                              "\n# --set overrides applied:\n"
-                             "# demography.mortality_a = 5e-5\n"
+                             "# demography.gompertz_level_male = 5e-5\n"
                              "# policy.permit_exam_access = true\n"
                              "# moves.adult_age = 20\n"
                              "# population.migrant_edu = [0.2, 0.2, 0.2, 0.2, 0.2]\n"
@@ -44,10 +44,10 @@ TEST_CASE("scenario --set: overrides of every kind are applied", "[scenario]") {
 }
 
 TEST_CASE("scenario --set: an override replaces the file's value", "[scenario]") {
-  const std::string text = minimal_text() + "\n[demography]\nfertility_rate = 0.9\n";
+  const std::string text = minimal_text() + "\n[demography]\nbirth_rate = 0.9\n";
   // The file's own value is out of range, but it is overridden.
-  const auto s = parse(text, "x.toml", {"demography.fertility_rate=0.06"});
-  CHECK(s.params.demography_fertility_rate == 0.06);
+  const auto s = parse(text, "x.toml", {"demography.birth_rate=0.006"});
+  CHECK(s.params.demography_birth_rate == 0.006);
 }
 
 TEST_CASE("scenario --set: values are checked as in the file and reported at --set", "[scenario]") {
@@ -61,9 +61,9 @@ TEST_CASE("scenario --set: values are checked as in the file and reported at --s
     CHECK(d[0].column == 0);
     return d[0].str();
   };
-  CHECK(one("demography.fertility_rate=0.9") ==
-        "--set: demography.fertility_rate: 0.9 is out of range: must be in [0, 0.5] "
-        "(births/woman/year)");
+  CHECK(one("demography.birth_rate=0.9") ==
+        "--set: demography.birth_rate: 0.9 is out of range: must be in [0, 0.05] "
+        "(1/year)");
   CHECK(one("policy.permit_exam_access=1") ==
         "--set: policy.permit_exam_access: expected a boolean (true or false), found an integer");
   CHECK(one("moves.adult_age=18.5") ==
@@ -85,9 +85,9 @@ TEST_CASE("scenario --set: values are checked as in the file and reported at --s
         "'county', 'county_city'");
 
   SECTION("the same message as in the file") {
-    const auto d = diagnostics_of(text + "\n[demography]\nfertility_rate = 0.9\n");
+    const auto d = diagnostics_of(text + "\n[demography]\nbirth_rate = 0.9\n");
     REQUIRE(d.size() == 1);
-    CHECK(one("demography.fertility_rate=0.9") == "--set: demography.fertility_rate: " + d[0].message);
+    CHECK(one("demography.birth_rate=0.9") == "--set: demography.birth_rate: " + d[0].message);
   }
 }
 
@@ -101,17 +101,17 @@ TEST_CASE("scenario --set: malformed overrides and unknown keys", "[scenario]") 
     CHECK(d[0].line == 0);
     return d[0].str();
   };
-  CHECK(one("seed 7") == "--set: seed 7: expected key=value, e.g. --set demography.mortality_a=3e-5");
-  CHECK(one("demography.mortalty_a=1e-5") ==
-        "--set: demography.mortalty_a: unknown key 'mortalty_a' in [demography]; did you mean "
-        "'demography.mortality_a'?");
+  CHECK(one("seed 7") == "--set: seed 7: expected key=value, e.g. --set demography.gompertz_level_male=3e-5");
+  CHECK(one("demography.gompertz_levl_male=1e-5") ==
+        "--set: demography.gompertz_levl_male: unknown key 'gompertz_levl_male' in [demography]; did you mean "
+        "'demography.gompertz_level_male'?");
   CHECK(one("permits.quota=1") ==
         "--set: permits.quota: unknown key 'quota' in [permits]; valid keys: 'takeup_rate', "
         "'min_years'");
   CHECK(one("sed=1") == "--set: sed: unknown key for --set; did you mean 'seed'?");
-  CHECK(one("demograhy.mortality_a=1") ==
-        "--set: demograhy.mortality_a: unknown key for --set; did you mean "
-        "'demography.mortality_a'?");
+  CHECK(one("demograhy.gompertz_level_male=1") ==
+        "--set: demograhy.gompertz_level_male: unknown key for --set; did you mean "
+        "'demography.gompertz_level_male'?");
   CHECK_THAT(one("bogus=1"), Catch::StartsWith("--set: bogus: unknown key for --set; expected "
                                                "section.name (a parameter), zones.<zone>.<field>"));
   CHECK(one("name=\"x\"") ==
@@ -131,12 +131,12 @@ TEST_CASE("scenario --set: malformed overrides and unknown keys", "[scenario]") 
 }
 
 TEST_CASE("scenario --set: problems in the file and in --set are all reported", "[scenario]") {
-  const std::string text = minimal_text() + "\n[demography]\nmortality_a = -1\n";
+  const std::string text = minimal_text() + "\n[demography]\ngompertz_level_male = -1\n";
   const auto d = diagnostics_of(text, "m.toml", {"seed=-3", "jobs.find_rate=2", "nothing"});
   INFO(dump(d));
   REQUIRE(d.size() == 4);
   CHECK(d[0].file == "m.toml");  // the file first, then --set in the order given
-  CHECK(d[0].key == "demography.mortality_a");
+  CHECK(d[0].key == "demography.gompertz_level_male");
   CHECK(d[1].str() == "--set: seed: -3 is out of range: must be >= 0");
   CHECK(d[2].key == "jobs.find_rate");
   CHECK(d[3].key == "nothing");

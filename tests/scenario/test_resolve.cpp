@@ -33,14 +33,14 @@ TEST_CASE("scenario resolve: values the file does not give are defaults", "[scen
   const auto path = (test_dir() / "good" / "minimal.toml").string();
   const Resolved r = resolve(path);
   CHECK(r.files == std::vector<std::string>{path});
-  for (const char* key : {"demography.mortality_a", "decision.b_peer", "population.migrant_edu", "scale",
+  for (const char* key : {"demography.gompertz_level_male", "decision.b_peer", "population.migrant_edu", "scale",
                           "seed", "zones.小店区.wage", "zones.小店区.tier", "channels", "events", "targets",
                           "public_rental.condition", "county_score.year"}) {
     INFO(key);
     CHECK(r.origin.count(key) == 0);
     CHECK(r.origin_of(key) == "default");
   }
-  CHECK(r.scenario.params.demography_mortality_a == hukou::find_param("demography.mortality_a")->def);
+  CHECK(r.scenario.params.demography_gompertz_level_male == hukou::find_param("demography.gompertz_level_male")->def);
   CHECK(r.scenario.zones.at(0).f.wage == hukou::find_zone_field("wage")->def);
   for (const char* key : {"name", "title", "base_year", "horizon", "zones", "zones.小店区.name",
                           "zones.小店区.kind", "zones.小店区.urban_hukou"}) {
@@ -53,7 +53,7 @@ TEST_CASE("scenario resolve: values written in the file come from the file", "[s
   const auto path = (test_dir() / "good" / "full.toml").string();
   const Resolved r = resolve(path);
   for (const char* key :
-       {"name", "description", "scale", "seed", "demography.mortality_a", "moves.adult_age",
+       {"name", "description", "scale", "seed", "demography.gompertz_level_male", "moves.adult_age",
         "policy.permit_exam_access", "population.permit_share", "population.migrant_edu",
         "zones.小店区.wage", "zones.清徐县.tier", "zones.古交市.relocation_share", "channels",
         "channels.four_groups.until", "channels.open_counties.tiers", "channels.relocation.events_only",
@@ -61,7 +61,7 @@ TEST_CASE("scenario resolve: values written in the file come from the file", "[s
     INFO(key);
     CHECK(r.origin_of(key) == "file");
   }
-  CHECK(r.origin_of("demography.mortality_b") == "default");
+  CHECK(r.origin_of("demography.gompertz_slope_male") == "default");
   CHECK(r.origin_of("zones.清徐县.wage") == "default");
   CHECK(r.origin_of("channels.open_counties.from") == "default");
   CHECK(r.origin_of("population.village_edu") == "default");
@@ -73,7 +73,7 @@ TEST_CASE("scenario resolve: values written in the file come from the file", "[s
 
 TEST_CASE("scenario resolve: values from extended files name the parent they came from", "[scenario]") {
   TempDir dir;
-  const auto grand = dir.write("grand.toml", minimal_text() + "\n[demography]\nmortality_b = 0.1\n");
+  const auto grand = dir.write("grand.toml", minimal_text() + "\n[demography]\ngompertz_slope_male = 0.1\n");
   const auto mid = dir.write("mid.toml", R"(extends = "grand.toml"
 name = "mid"
 [moves]
@@ -89,22 +89,22 @@ clause = "c"
 title = "子"
 events = []
 [demography]
-fertility_rate = 0.05
+birth_rate = 0.005
 )");
   const Resolved r = resolve(child.string());
   CHECK(r.files == std::vector<std::string>{child.string(), mid.lexically_normal().string(),
                                             grand.lexically_normal().string()});
   CHECK(r.origin_of("title") == "file");
-  CHECK(r.origin_of("demography.fertility_rate") == "file");  // a table merged key by key
+  CHECK(r.origin_of("demography.birth_rate") == "file");  // a table merged key by key
   CHECK(r.origin_of("events") == "file");                     // `events = []` drops the parent's
   CHECK(r.scenario.events.empty());
   CHECK(r.origin_of("name") == parent(mid));
   CHECK(r.origin_of("moves.inflow_rate") == parent(mid));
   CHECK(r.origin_of("base_year") == parent(grand));
-  CHECK(r.origin_of("demography.mortality_b") == parent(grand));  // same table as the file's
+  CHECK(r.origin_of("demography.gompertz_slope_male") == parent(grand));  // same table as the file's
   CHECK(r.origin_of("zones") == parent(grand));
   CHECK(r.origin_of("zones.小店区.urban_hukou") == parent(grand));
-  CHECK(r.origin_of("demography.mortality_a") == "default");
+  CHECK(r.origin_of("demography.gompertz_level_male") == "default");
   CHECK(r.origin_of("moves.own_zone_share") == "default");
 }
 
@@ -126,10 +126,10 @@ b_peer = 1.0
 
 TEST_CASE("scenario resolve: values given with --set say so", "[scenario]") {
   const Resolved r = resolve("taiyuan", {"decision.b_peer=0", "decision.asc_settle=-1", "scale=5",
-                                         "zones.小店区.wage=4000", "demography.mortality_a=1e-5",
+                                         "zones.小店区.wage=4000", "demography.gompertz_level_male=1e-5",
                                          "population.migrant_edu=[0.2, 0.2, 0.2, 0.2, 0.2]"});
   for (const char* key : {"decision.b_peer", "decision.asc_settle", "scale", "zones.小店区.wage",
-                          "demography.mortality_a", "population.migrant_edu"}) {
+                          "demography.gompertz_level_male", "population.migrant_edu"}) {
     INFO(key);
     CHECK(r.origin_of(key) == "--set");
   }
@@ -139,7 +139,7 @@ TEST_CASE("scenario resolve: values given with --set say so", "[scenario]") {
   CHECK(r.origin_of("zones.小店区.house_price") == "file");  // the rest of the zone stays
   CHECK(r.origin_of("zones.迎泽区.wage") == "file");
   CHECK(r.origin_of("seed") == "file");
-  CHECK(r.origin_of("demography.mortality_b") == "default");
+  CHECK(r.origin_of("demography.gompertz_slope_male") == "default");
 }
 
 TEST_CASE("scenario resolve: problems are reported exactly as load reports them", "[scenario]") {

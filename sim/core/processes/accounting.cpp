@@ -11,7 +11,9 @@ void Accounting::finish(World& w) {
   const auto t = static_cast<std::size_t>(w.t);
   double reg_all = 0, reg_urban = 0, res_all = 0, res_town = 0;
   for (std::size_t z = 0; z < w.zones(); ++z) {
-    const ZoneState& zs = w.zs[z];
+    ZoneState& zs = w.zs[z];
+    const std::int64_t unsettled = c(z, Flow::unsettled_town);
+    zs.admitted_share = unsettled > 0 ? static_cast<double>(c(z, Flow::admitted)) / static_cast<double>(unsettled) : 0.0;
     const ZoneFields& zf = w.sc.zones[z].f;
     const auto at = [&](Series s) -> double& { return out.at(s, t, z); };
     const double urban_reg = zs.urban_stock + k * c(z, Flow::urban_registered);
@@ -38,8 +40,14 @@ void Accounting::finish(World& w) {
     at(Series::returns_with_hukou) = k * c(z, Flow::rehukou);
     at(Series::rural_to_town_moves) = k * c(z, Flow::rural_to_town);
     at(Series::inflow_migrants) = k * c(z, Flow::inflow);
-    at(Series::births) = k * c(z, Flow::births);
-    at(Series::deaths) = k * c(z, Flow::deaths);
+    at(Series::births) = zs.urban_births + k * c(z, Flow::births);
+    at(Series::deaths) = zs.urban_deaths + k * c(z, Flow::deaths);
+    at(Series::births_registered) = zs.urban_births + k * c(z, Flow::reg_births);
+    at(Series::deaths_registered) = zs.urban_deaths + k * c(z, Flow::reg_deaths);
+    at(Series::out_migration) = k * c(z, Flow::departures);
+    at(Series::returns_from_away) = k * c(z, Flow::returns_from_away);
+    at(Series::hukou_moved_out) = k * c(z, Flow::hukou_out);
+    at(Series::population_registered_elsewhere) = k * c(z, Flow::registered_elsewhere);
     at(Series::nonsettled_town_residents) = k * c(z, Flow::unsettled_town);
     at(Series::residence_permits) = k * c(z, Flow::permits);
     const double demand = k * static_cast<double>(zs.school_demand);

@@ -1,6 +1,7 @@
 // 9. Accounting. Counts every agent by where they live and where their hukou is,
 // adds the urban stocks, and writes the period's outputs in persons (agents times
 // the scale). The engine then checks the population balance (balance.hpp).
+// Registered figures count the people registered here who live elsewhere.
 //
 // One household at a time, in a sweep of its own; the outputs per zone after it.
 #pragma once
@@ -22,11 +23,12 @@ class Accounting {
   RunResult& out_;
 };
 
-// Members are tallied per household first (in town, settled, with a permit), then
-// added to the zones: every member of a household lives either in its zone or,
-// left behind, in its village of origin, and is registered in its zone (settled)
-// or its origin; so per-household sums give the same integer counts as adding
-// each person where residence_zone/registration_zone put them, with far fewer adds.
+// Members are tallied per household first (in town, away, settled, with a
+// permit), then added to the zones: every member of a household lives in its zone,
+// or, left behind, in its village of origin, or away outside the prefecture; and is
+// registered in its zone (settled) or its origin; so per-household sums give the
+// same integer counts as adding each person where residence_zone/registration_zone
+// put them, with far fewer adds.
 inline void Accounting::household(World& w, Counters& c, std::uint32_t h, Visit&) const {
   const auto& P = w.pop.p;
   const auto& H = w.pop.h;
@@ -34,10 +36,13 @@ inline void Accounting::household(World& w, Counters& c, std::uint32_t h, Visit&
   const bool settled = is_settled(w.pop, h);
   const std::size_t z = H.zone[h];
   const std::int64_t n = H.members[h];
-  std::int64_t in_town = 0, hukou = 0, permits = 0;
+  std::int64_t in_town = 0, hukou = 0, permits = 0, away = 0, away_hukou = 0;
   for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) {
+    const bool a = P.flags[i] & pflag::away, u = P.flags[i] & pflag::settled;
     in_town += (P.flags[i] & pflag::in_town) ? 1 : 0;
-    hukou += (P.flags[i] & pflag::settled) ? 1 : 0;
+    hukou += u ? 1 : 0;
+    away += a ? 1 : 0;
+    away_hukou += (a & u) ? 1 : 0;
     permits += P.permit_years[i] > 0 ? 1 : 0;
   }
   const bool origin_inside = H.origin[h] != kOutside;
@@ -45,14 +50,21 @@ inline void Accounting::household(World& w, Counters& c, std::uint32_t h, Visit&
   c.add(z, Flow::permits, permits);
   if (H.loc[h] == Location::town) {
     c.add(z, Flow::residents, in_town);
-    if (origin_inside) c.add(H.origin[h], Flow::residents, n - in_town);
+    if (origin_inside) c.add(H.origin[h], Flow::residents, n - in_town - away);
     c.add(z, Flow::town_residents, in_town);
-    if (!settled) c.add(z, Flow::unsettled_town, in_town);
+    if (!settled) {
+      c.add(z, Flow::unsettled_town, in_town);
+      if (w.eligible[h]) c.add(z, Flow::admitted, in_town);
+    }
   } else {
-    c.add(z, Flow::residents, n);
+    c.add(z, Flow::residents, n - away);
   }
   c.add(z, Flow::registered, hukou);
-  if (origin_inside) c.add(H.origin[h], Flow::registered, n - hukou);
+  c.add(z, Flow::registered_elsewhere, away_hukou);
+  if (origin_inside) {
+    c.add(H.origin[h], Flow::registered, n - hukou);
+    c.add(H.origin[h], Flow::registered_elsewhere, away - away_hukou);
+  }
   if (settled) {
     c.add(z, Flow::urban_registered, hukou);
     if (origin_inside) c.add(H.origin[h], Flow::urban_registered, n - hukou);

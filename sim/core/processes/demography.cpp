@@ -1,22 +1,20 @@
 #include "demography.hpp"
 
-#include <cmath>
-
 #include "../compact.hpp"
+#include "../urban_cohorts.hpp"
 
 namespace hukou {
 
 Demography::Demography(World& w, const PeriodEnv&)
     : scratch_(w.pop.scratch),
-      fertility_(rng::threshold(w.sc.params.demography_fertility_rate)),
+      border_(w),
+      fertility_(rng::threshold(w.vital.fertility)),
       death_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::death),
       birth_key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::birth) {
-  const Params& prm = w.sc.params;
-  for (auto& z : w.zs) z.urban_stock *= 1.0 + prm.demography_urban_natural_growth;
-  // Death probabilities by age, computed once rather than an exp() per person.
-  for (std::size_t age = 0; age < death_.size(); ++age)
-    death_[age] = rng::threshold(
-        std::min(1.0, prm.demography_mortality_a * std::exp(prm.demography_mortality_b * static_cast<double>(age))));
+  for (ZoneState& z : w.zs) advance_urban_stock(z, w.vital, w.sc.params.demography_partnered_share);
+  // Death probabilities by sex and age, as thresholds once rather than per person.
+  for (std::size_t s : {kMale, kFemale})
+    for (std::size_t x = 0; x < kAges; ++x) death_[s][x] = rng::threshold(w.vital.q[s][x]);
   // Each household's size after deaths and births and, if kept, its new first
   // member: every size is written by the sweep.
   BlockPlan::prepare(scratch_, w.pop.h.size());

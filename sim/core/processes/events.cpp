@@ -1,5 +1,7 @@
 #include "events.hpp"
 
+#include "../urban_cohorts.hpp"
+
 namespace hukou {
 
 Events::Events(World& w, const PeriodEnv&)
@@ -12,7 +14,8 @@ Events::Events(World& w, const PeriodEnv&)
       idle_ = false;
       continue;
     }
-    w.zs[ev.zone].urban_stock += ev.persons;
+    // assumption: new public-sector staff are young graduates, aged 22-30.
+    add_to_urban_stock(w.zs[ev.zone], ev.persons, 22, 30);
     w.aggregate_settled[ev.zone * w.sc.channels.size() + ev.channel] += ev.persons;
   }
 }

@@ -51,8 +51,10 @@ inline void Events::household(World& w, Counters& c, std::uint32_t h, Visit&) co
     if (d.uniform() >= ev.share) continue;
     if (ev.kind == EventKind::reclassify) {
       H.flags[h] |= hflag::reclassified;
-      // The village becomes urban: its people are town residents where they are.
-      for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i) P.flags[i] |= pflag::in_town;
+      // The village becomes urban: its people are town residents where they are
+      // (those away stay away, now with urban hukou).
+      for (std::uint32_t i = H.first[h]; i < H.first[h] + H.members[h]; ++i)
+        if (!(P.flags[i] & pflag::away)) P.flags[i] |= pflag::in_town;
       H.loc[h] = Location::town;
       settle(w, c, h, kNoChannel, false);
     } else {

@@ -43,13 +43,22 @@ std::uint8_t pick_zone(const std::vector<double>& cum, double u, std::uint8_t fa
   return fallback;
 }
 
+// The inflow's response to the zone's opening: ((1 + s) / (1 + s0))^elasticity, s
+// the share of its unsettled town residents whom a settlement channel admitted last
+// year, s0 that of the base year. Exactly 1 with the default elasticity 0.
+double openness(const World& w, std::size_t z) {
+  const double e = w.sc.params.moves_inflow_elasticity;
+  if (e == 0.0) return 1.0;
+  return std::pow((1.0 + w.zs[z].admitted_share) / (1.0 + w.admitted_share0[z]), e);
+}
+
 // The households arriving from outside in zone z this period, made into a block of
 // their own (indices from 0) until `target` of their members are in town.
 Population inflow(const World& w, const HouseholdFactory& factory, std::size_t z) {
   const auto period = static_cast<std::uint32_t>(w.t);
   rng::Draws dz(w.seed, period, z, rng::Stream::inflow);
   const std::int64_t target =
-      agents_for(w.sc.params.moves_inflow_rate * w.sc.zones[z].f.migrants_outside, w.sc.scale, dz);
+      agents_for(w.sc.params.moves_inflow_rate * w.sc.zones[z].f.migrants_outside * openness(w, z), w.sc.scale, dz);
   Population b;
   factory.reserve(b, target);
   std::int64_t arrived = 0;

@@ -1,9 +1,12 @@
 // 2. Moves. Years in town accrue. Village households move to a town with a
 // probability that falls with the head's age; most stay in their own zone, the
 // rest go to urban districts in proportion to each zone's attraction. Unless the
-// whole family moves, children under 15 and members over 60 stay in the village.
-// New migrant households arrive from outside the prefecture. Returns are chosen
-// in step 7 (decision) and take effect there.
+// whole family moves, children under 15 and members over 60 stay in the village;
+// members away stay away, and a household whose head is away does not move. New
+// migrant households arrive from outside the prefecture, more of them as the
+// zone opens (moves.inflow_elasticity). Returns are chosen in step 7 (decision)
+// and take effect there; moves across the prefecture's border of its own people
+// are in demography's sweep (migration.hpp).
 //
 // One household at a time, in the town sweep with jobs and permits (schedule.hpp);
 // the households from outside are appended after the sweep (finish()), and the
@@ -31,7 +34,7 @@ class Moves {
     const auto& H = w.pop.h;
     if (H.loc[h] == Location::town) return true;
     const std::uint32_t first = H.first[h];
-    if (H.loc[h] != Location::village || (w.pop.p.flags[first] & pflag::settled)) return false;
+    if (H.loc[h] != Location::village || (w.pop.p.flags[first] & (pflag::settled | pflag::away))) return false;
     const auto over_30 = static_cast<std::size_t>(std::max(0, age_of(w, first) - 30));
     const std::uint64_t p = over_30 < rate_.size() ? rate_[over_30] : rng::threshold(rate(static_cast<int>(over_30)));
     rng::Draws d(key_, H.id[h]);
