@@ -87,6 +87,8 @@ void fix_base_year_rates(World& w) {
   w.vital.k = k;
   w.vital.q = scaled(q, k);
   w.vital.fertility = e.mothers > 0.0 ? std::min(1.0, prm.demography_birth_rate * e.persons / e.mothers) : 0.0;
+  w.vital.fertility_change = prm.demography_birth_rate_change;
+  w.vital.mortality_decline = prm.demography_mortality_decline;
   w.departure_rate = departure_rate(w);
 }
 

@@ -100,7 +100,7 @@ void HouseholdFactory::reserve(Population& pop, std::int64_t persons) const {
 }
 
 void HouseholdFactory::add_person(Population& pop, std::uint32_t h, int age, bool female, Edu edu,
-                                  Place place, HouseholdKind kind, bool newcomer, int year,
+                                  Place place, bool newcomer, int year,
                                   rng::Draws& d) const {
   const bool head = pop.h.members[h] == 0;
   const Params& prm = sc_.params;
@@ -191,7 +191,7 @@ std::uint32_t HouseholdFactory::make_village(Population& pop, std::uint8_t zone,
     const int age = shape.age[m];
     // Schooling by the adult's own age band; children are still at school.
     const Edu e = age < 16 ? Edu::primary : pick_edu(village_, village_band(age), d.uniform());
-    add_person(pop, h, age, (shape.female >> m) & 1u, e, Place::village, HouseholdKind::village, false, year, d);
+    add_person(pop, h, age, (shape.female >> m) & 1u, e, Place::village, false, year, d);
   }
   return h;
 }
@@ -227,10 +227,10 @@ std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::u
   const auto place = [&](int age) { return whole || (age >= 15 && age <= 60) ? moved : Place::village; };
 
   const bool head_female = type == 0 ? d.uniform() < 0.35 : false;  // assumption: 35% of single migrants are women
-  add_person(pop, h, head_age, head_female, head_edu, moved, kind, newcomer, year, d);
+  add_person(pop, h, head_age, head_female, head_edu, moved, newcomer, year, d);
   if (type >= 1) {
     const int age = std::max(16, head_age + static_cast<int>(d.uniform() * 7) - 4);
-    add_person(pop, h, age, true, near(head_edu, d.uniform()), moved, kind, newcomer, year, d);
+    add_person(pop, h, age, true, near(head_edu, d.uniform()), moved, newcomer, year, d);
   }
   if (type >= 2) {
     const int children = 1 + (d.uniform() < 0.4 ? 1 : 0);  // assumption: 40% of families have a second child
@@ -238,12 +238,12 @@ std::uint32_t HouseholdFactory::make(Population& pop, HouseholdKind kind, std::u
       const int age = head_age - 24 - static_cast<int>(d.uniform() * 12);
       if (age < 0) continue;
       const Edu e = age >= 19 ? near(head_edu, d.uniform()) : Edu::primary;
-      add_person(pop, h, age, d.uniform() < 0.48, e, place(age), kind, newcomer, year, d);
+      add_person(pop, h, age, d.uniform() < 0.48, e, place(age), newcomer, year, d);
     }
   }
   if (type == 3) {
     const int age = std::min(90, head_age + 26 + static_cast<int>(d.uniform() * 6));
-    add_person(pop, h, age, d.uniform() < 0.55, Edu::primary, place(age), kind, newcomer, year, d);
+    add_person(pop, h, age, d.uniform() < 0.55, Edu::primary, place(age), newcomer, year, d);
   }
   return h;
 }

@@ -46,7 +46,7 @@ class HouseholdFactory {
   // Where a new member lives: in town, in the village, or away (outside).
   enum class Place : std::uint8_t { village, town, away };
   void add_person(Population& pop, std::uint32_t h, int age, bool female, Edu edu, Place place,
-                  HouseholdKind kind, bool newcomer, int year, rng::Draws& d) const;
+                  bool newcomer, int year, rng::Draws& d) const;
   void add_household(Population& pop, HouseholdKind kind, std::uint8_t zone, std::uint64_t id, rng::Draws& d) const;
 
   const Scenario& sc_;

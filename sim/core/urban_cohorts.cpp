@@ -43,19 +43,19 @@ void init_urban_stocks(World& w) {
   }
 }
 
-void advance_urban_stock(ZoneState& z, const VitalRates& v, double partnered_share) {
+void advance_urban_stock(ZoneState& z, const VitalRates& v, int t, double partnered_share) {
   double deaths = 0.0, mothers = 0.0;
   AgeTable next{};
   for (std::size_t s : {kMale, kFemale}) {
     for (std::size_t x = 0; x < kAges; ++x) {
       const double n = z.urban_age[s][x];
-      const double survivors = n * (1.0 - v.q[s][x]);
+      const double survivors = n * (1.0 - v.q_in(s, x, t));
       deaths += n - survivors;
       if (s == kFemale && x + 1 >= kMotherAgeMin && x + 1 <= kMotherAgeMax) mothers += survivors;
       if (x + 1 < kAges) next[s][x + 1] = survivors;
     }
   }
-  const double births = v.fertility * partnered_share * mothers;
+  const double births = v.fertility_in(t) * partnered_share * mothers;
   next[kMale][0] = births * (1.0 - kFemaleAtBirth);
   next[kFemale][0] = births * kFemaleAtBirth;
   z.urban_age = next;

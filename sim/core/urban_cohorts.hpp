@@ -14,10 +14,10 @@ namespace hukou {
 // Sets every zone's urban_age and urban_stock from its urban_hukou (base year).
 void init_urban_stocks(World& w);
 
-// One year: deaths by q(x), births of the women who are 20-39 at the end of the
+// Period t: deaths by q(x), births of the women who are 20-39 at the end of the
 // year (fertility x partnered share), then everyone a year older; the newborns
 // are age 0 on 1 January. Records urban_births and urban_deaths.
-void advance_urban_stock(ZoneState& z, const VitalRates& v, double partnered_share);
+void advance_urban_stock(ZoneState& z, const VitalRates& v, int t, double partnered_share);
 
 // Adds persons to the stock, spread evenly over ages [lo, hi] and both sexes.
 void add_to_urban_stock(ZoneState& z, double persons, int lo, int hi);

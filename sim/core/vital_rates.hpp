@@ -37,11 +37,28 @@ double life_expectancy(const AgeTable& q, std::size_t sex);
 
 // The schedules a run uses, fixed in the base year (engine.cpp): q(x) scaled by k
 // above age 0, and the yearly birth probability of a woman aged 20-39 living with a
-// partner.
+// partner, both for the first simulated year, and their yearly trends after it.
 struct VitalRates {
   AgeTable q{};
   double k = 1.0;
-  double fertility = 0.0;
+  double fertility = 0.0;  // in the first simulated year (t = 1)
+  double fertility_change = 0.0;  // yearly relative change after it (demography.birth_rate_change)
+  double mortality_decline = 0.0;  // yearly relative fall of q above age 0 after it (demography.mortality_decline)
+
+  // The death probability at age x in period t >= 1.
+  double q_in(std::size_t sex, std::size_t x, int t) const {
+    if (x == 0 || x >= kAges - 1) return q[sex][x];
+    double v = q[sex][x];
+    for (int y = 1; y < t; ++y) v *= 1.0 - mortality_decline;
+    return v;
+  }
+
+  // The birth probability in period t >= 1 (year base_year + t).
+  double fertility_in(int t) const {
+    double f = fertility;
+    for (int y = 1; y < t; ++y) f *= 1.0 + fertility_change;
+    return f < 1.0 ? f : 1.0;
+  }
 };
 
 // q scaled by k above age 0, capped at 1.

@@ -42,3 +42,42 @@ TEST_CASE("core balance: the check fails when a flow goes missing", "[core][bala
   flows(0, Flow::reg_deaths) = 1;
   CHECK_NOTHROW(check_balance(before, after, flows, 2020));
 }
+
+TEST_CASE("core balance: holds with people leaving the prefecture, coming back and moving their hukou out",
+          "[core][balance]") {
+  // The engine's per-period check covers every zone and the total; here with rates high enough that
+  // every border flow happens in every period, along with settlement, returns and reclassification.
+  Scenario sc = test::small_scenario();
+  sc.events.push_back({EventKind::reclassify, 1, 2019, 0.3, 0.0, 0, "test"});
+  sc.params.population_away_share = 0.3;
+  sc.params.moves_out_migration_rate = 0.2;
+  sc.params.moves_return_rate = 0.3;
+  sc.params.moves_away_hukou_out_rate = 0.2;
+  sc.params.moves_inflow_elasticity = 1.0;
+  RunResult r;
+  REQUIRE_NOTHROW(r = simulate(sc, 7));
+  for (std::size_t p = 1; p < r.years.size(); ++p) {
+    INFO(r.years[p]);
+    CHECK(r.total(Series::out_migration, p) > 0.0);
+    CHECK(r.total(Series::returns_from_away, p) > 0.0);
+    CHECK(r.total(Series::hukou_moved_out, p) > 0.0);
+    CHECK(r.total(Series::settlements, p) > 0.0);
+    // Those away are registered here and not resident: the registered population exceeds the
+    // residents of local origin by them.
+    CHECK(r.total(Series::population_registered_elsewhere, p) > 0.0);
+    CHECK(r.total(Series::population_registered_elsewhere, p) < r.total(Series::population_registered, p));
+  }
+}
+
+TEST_CASE("core balance: nobody leaves or is away when the border rates are 0", "[core][balance]") {
+  Scenario sc = test::small_scenario();
+  sc.params.population_away_share = 0.0;
+  sc.params.moves_out_migration_rate = 0.0;
+  const RunResult r = simulate(sc, 7);
+  for (std::size_t p = 0; p < r.years.size(); ++p) {
+    CHECK(r.total(Series::out_migration, p) == 0.0);
+    CHECK(r.total(Series::returns_from_away, p) == 0.0);
+    CHECK(r.total(Series::hukou_moved_out, p) == 0.0);
+    CHECK(r.total(Series::population_registered_elsewhere, p) == 0.0);
+  }
+}

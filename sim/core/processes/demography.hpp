@@ -2,9 +2,9 @@
 // Gompertz-Makeham schedule by sex and age, scaled to the city's crude death rate
 // (vital_rates.hpp, base_year_rates.hpp); a woman aged 20-39 who lives with a man
 // aged 20 or more, both in the prefecture or both away, gives birth with the
-// fertility fixed in the base year (at most one birth per household a year). A
-// newborn takes the mother's hukou and place, so children of settled households
-// are urban-hukou births, not settlements. Then the moves across the prefecture's
+// fertility fixed in the base year and changed by a yearly trend (at most one
+// birth per household a year). A newborn takes the mother's hukou and place, so
+// children of settled households are urban-hukou births, not settlements. Then the moves across the prefecture's
 // border (migration.hpp): those away come back or move their hukou out; households
 // leave. The urban-hukou stock ages, dies and gives birth as an aggregate
 // (urban_cohorts.hpp).
