@@ -121,7 +121,7 @@ Population reference_compaction(const World& w) {
     const std::uint64_t id = rng::derive_id(P.id[m], period, 0);
     rng::Draws d(w.seed, period, id, rng::Stream::birth);
     const auto flags = static_cast<std::uint16_t>((d.uniform() < 100.0 / 211.0 ? pflag::female : 0) |
-                                                  (P.flags[m] & (pflag::in_town | pflag::settled)));
+                                                  (P.flags[m] & (pflag::in_town | pflag::settled | pflag::away)));
     add_person(id, static_cast<std::int16_t>(w.year()), flags, Edu::primary, Emp::none, 0, 0, 0, 0.0f);
   }
   return r;

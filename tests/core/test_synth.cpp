@@ -24,9 +24,14 @@ TEST_CASE("core synth: the base year reproduces the scenario's stocks in persons
     // Residents add the village population (which includes left-behind members).
     CHECK(r.at(Series::population_resident, 0, z) ==
           Approx(f.urban_hukou + f.rural_hukou_town + f.migrants_outside + f.rural_hukou_village).margin(1.0));
-    // Registered: everyone but the non-local migrants.
+    // Registered: everyone but the non-local migrants, and the rural hukou living away, away_share
+    // of the zone's registered rural hukou.
+    const double away = sc.params.population_away_share / (1.0 - sc.params.population_away_share) *
+                        (f.rural_hukou_town + f.rural_hukou_village);
+    CHECK(away > 0.0);
+    CHECK(r.at(Series::population_registered_elsewhere, 0, z) == Approx(away).margin(1.0));
     CHECK(r.at(Series::population_registered, 0, z) ==
-          Approx(f.urban_hukou + f.rural_hukou_town + f.rural_hukou_village).margin(1.0));
+          Approx(f.urban_hukou + f.rural_hukou_town + f.rural_hukou_village + away).margin(1.0));
   }
 }
 
