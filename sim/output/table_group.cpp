@@ -2,6 +2,9 @@
 
 #include <numeric>
 
+#include "fileio/atomic_file.hpp"
+#include "fileio/input_file.hpp"
+#include "h5_image.hpp"
 #include "h5_objects.hpp"
 #include "hdf5_writer.hpp"
 
@@ -10,9 +13,10 @@ namespace hukou::output {
 namespace fs = std::filesystem;
 
 namespace {
-void write_group(const fs::path& file_path, const std::string& name, const Table& t) {
+// The file's bytes with the group added, changed in memory (h5_image.hpp).
+std::string write_group(const std::string& bytes, const std::string& name, const Table& t) {
   h5::QuietErrors quiet;
-  h5::Handle file = h5::file(H5Fopen(file_path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "cannot open for writing");
+  h5::Handle file = h5::open_image(bytes, true);
   if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
     h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
   {
@@ -42,22 +46,22 @@ void write_group(const fs::path& file_path, const std::string& name, const Table
       h5::write_attr(ds.get(), "long_name", col.long_name);
     }
   }
+  std::string image = h5::file_image(file.get());
   file.close("cannot close");
+  return image;
 }
 }  // namespace
 
 void store_table(const fs::path& path, const std::string& group, const Table& t) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  std::error_code ec;
+  // The caller has read (and checked) this run file; it is replaced on purpose.
+  const std::string bytes = fileio::read_input_file(path, fileio::kMaxRunFileBytes, "run file");
+  std::string image;
   try {
-    fs::copy_file(path, tmp, fs::copy_options::overwrite_existing);
-    write_group(tmp, group, t);
-    fs::rename(tmp, path);
+    image = write_group(bytes, group, t);
   } catch (const std::exception& e) {
-    fs::remove(tmp, ec);
     throw OutputError("cannot store '" + group + "' in " + path.string() + ": " + e.what());
   }
+  fileio::write_file_atomically(path, image, {.replaces_input = true});
 }
 
 }  // namespace hukou::output

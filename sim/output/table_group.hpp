@@ -1,7 +1,7 @@
 // Stores a Table in an existing run file as a group (e.g. "evaluation") that
 // xarray opens with `group=`: one variable per column along dimension `row`. The
-// file is rewritten crash-safely: a copy is modified and renamed over the original,
-// so an interrupted write leaves the original intact. An existing group of the same
+// file is changed in memory and written back with fileio's AtomicFile, so an
+// interrupted write leaves the original intact. An existing group of the same
 // name is replaced.
 #pragma once
 #include <filesystem>

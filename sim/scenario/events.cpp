@@ -71,12 +71,9 @@ void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& 
   if (auto n = kind_key(ctx, t, path, *kind, "share", kind->share))
     if (auto v = read_number(ctx, *n, path + ".share", 0.0, 1.0)) e.share = *v;
   if (auto n = kind_key(ctx, t, path, *kind, "persons", kind->persons))
-    if (auto v = read_number(ctx, *n, path + ".persons")) {
-      if (*v >= 0.0)
-        e.persons = *v;
-      else
-        ctx.error(*n, path + ".persons", fmt(*v) + " is out of range: persons must be >= 0");
-    }
+    // The bound of a zone's population fields (zones.def): more persons than that
+    // registering at once is no workplace.
+    if (auto v = read_number(ctx, *n, path + ".persons", 0.0, 1.0e9, "persons")) e.persons = *v;
   if (auto n = kind_key(ctx, t, path, *kind, "channel", kind->channel))
     if (auto c = read_reference(ctx, *n, path + ".channel", channels, "channel")) e.channel = *c;
   s.events.push_back(std::move(e));

@@ -41,6 +41,9 @@ void read_targets(Ctx& ctx, const toml::table& root, const Names& zones, const Y
 
 void read_county_score(Ctx& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
 
+// Refuses a scenario of no agents, or of more than the model holds (agents.cpp).
+void check_agents(Ctx& ctx, const toml::table& root, const Scenario& s);
+
 // The whole scenario from its (merged, overridden) table; source_text is left empty.
 Scenario validate(Ctx& ctx, const toml::table& root);
 

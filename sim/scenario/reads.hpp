@@ -33,6 +33,8 @@ std::optional<std::int64_t> read_integer(Ctx& ctx, const toml::node& n, const st
 std::optional<bool> read_bool(Ctx& ctx, const toml::node& n, const std::string& key);
 std::optional<std::string> read_string(Ctx& ctx, const toml::node& n, const std::string& key,
                                        bool nonempty = false);
+// A non-empty string without tab or line break (a zone's name).
+std::optional<std::string> read_name(Ctx& ctx, const toml::node& n, const std::string& key);
 // A string of [a-z0-9_]+.
 std::optional<std::string> read_identifier(Ctx& ctx, const toml::node& n, const std::string& key);
 // A TOML local date, or a "YYYY-MM-DD" string.

@@ -10,6 +10,7 @@ namespace hukou::scenario::detail {
 namespace {
 constexpr std::int64_t kMinYear = 1000, kMaxYear = 9999;
 constexpr int kMaxPeriods = 100;
+constexpr double kMaxScale = 1.0e9;
 
 const toml::node* required_top(Ctx& ctx, const toml::table& root, std::string_view k) {
   if (const toml::node* n = root.get(k)) return n;
@@ -52,11 +53,13 @@ Years read_top(Ctx& ctx, const toml::table& root, Scenario& s) {
   if (horizon) s.horizon = static_cast<int>(*horizon);
 
   if (auto n = root.get("scale")) {
+    // At most a zone's largest population (zones.def): any more is no agent at all.
     if (auto v = read_number(ctx, *n, "scale")) {
-      if (*v > 0.0)
+      if (*v > 0.0 && *v <= kMaxScale)
         s.scale = *v;
       else
-        ctx.error(*n, "scale", fmt(*v) + " is out of range: persons per agent must be > 0");
+        ctx.error(*n, "scale",
+                  fmt(*v) + " is out of range: persons per agent must be > 0 and at most " + fmt(kMaxScale));
     }
   }
   if (auto n = root.get("seed"))

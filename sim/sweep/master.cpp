@@ -2,13 +2,14 @@
 
 #include <hdf5_hl.h>
 
-#include <unistd.h>
-
 #include <cmath>
 #include <limits>
 
 #include "core/results.hpp"
+#include "fileio/atomic_file.hpp"
+#include "output/h5_image.hpp"
 #include "output/h5_objects.hpp"
+#include "output/hdf5_reader.hpp"
 #include "output/h5_read.hpp"
 #include "store.hpp"
 
@@ -25,9 +26,11 @@ struct Shapes {
 };
 
 Shapes read_shapes(const fs::path& run_file) {
-  h5::Handle f = h5::file(H5Fopen(run_file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open " + run_file.string());
-  return {h5::read_ints(f.get(), "replicate"), h5::read_ints(f.get(), "period"), h5::read_strings(f.get(), "zone"),
-          h5::read_strings(f.get(), "channel"), h5::read_strings(f.get(), "group")};
+  const output::RunFile f = output::read_run_file(run_file);  // checked: the file may be damaged
+  std::vector<int> reps(f.replicates.size());
+  for (std::size_t r = 0; r < reps.size(); ++r) reps[r] = static_cast<int>(r);
+  const RunResult& first = f.replicates.front();
+  return {reps, first.years, first.zones, first.channels, group_names()};
 }
 
 void virtual_series(hid_t file, const SeriesSpec& s, const Shapes& sh, std::size_t runs,
@@ -66,12 +69,13 @@ void virtual_series(hid_t file, const SeriesSpec& s, const Shapes& sh, std::size
   h5::write_attr(ds.get(), "long_name", std::string(s.long_name));
 }
 
-void write_file(const fs::path& tmp, const Stored& st, const Shapes& sh, const std::function<void(hid_t)>& extra) {
+// The master file's bytes, built in memory (output/h5_image.hpp).
+std::string write_file(const Stored& st, const Shapes& sh, const std::function<void(hid_t)>& extra) {
   h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "file plist");
   h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "link order");
   h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "attribute order");
-  h5::Handle f =
-      h5::file(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), "cannot create " + tmp.string());
+  h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "file access plist");
+  h5::Handle f = h5::create_in_memory(fcpl.get(), fapl.get());
   {
     std::vector<int> run_ids(st.runs());
     for (std::size_t r = 0; r < run_ids.size(); ++r) run_ids[r] = static_cast<int>(r);
@@ -103,7 +107,9 @@ void write_file(const fs::path& tmp, const Stored& st, const Shapes& sh, const s
     }());
     if (extra) extra(f.get());
   }
-  f.close("cannot close " + tmp.string());
+  std::string bytes = h5::file_image(f.get());
+  f.close("cannot close the master file in memory");
+  return bytes;
 }
 
 }  // namespace
@@ -114,20 +120,11 @@ void write_master(const fs::path& dir, const std::function<void(hid_t)>& extra) 
   for (std::size_t r = 0; r < st.runs() && first.empty(); ++r)
     if (fs::exists(run_path(dir, r))) first = run_path(dir, r);
   if (first.empty()) throw StoreError(dir.string() + ": no run has finished yet; nothing to put in sweep.h5");
-  h5::QuietErrors quiet;
   const Shapes sh = read_shapes(first);
-  const fs::path tmp = dir / ("sweep.h5.tmp." + std::to_string(::getpid()));  // shards may finish together
-  try {
-    write_file(tmp, st, sh, extra);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw;
-  }
-  const fs::path target = dir / "sweep.h5";
-  sync_path(tmp, false);
-  fs::rename(tmp, target);
-  sync_path(dir, true);
+  h5::QuietErrors quiet;
+  const std::string bytes = write_file(st, sh, extra);
+  // Shards that finish together wait for each other: the later one rewrites it.
+  fileio::write_file_atomically(dir / "sweep.h5", bytes, {.wait_for_lock = true});
 }
 
 }  // namespace hukou::sweep

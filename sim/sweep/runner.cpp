@@ -14,6 +14,7 @@
 #include "output/hdf5_writer.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/reads.hpp"
+#include "run_check.hpp"
 #include "store.hpp"
 
 namespace hukou::sweep {
@@ -40,11 +41,15 @@ std::size_t mem_available_bytes() {
 }
 }  // namespace
 
-std::vector<std::size_t> pending_runs(const fs::path& dir, std::size_t runs, std::size_t shard,
-                                      std::size_t shard_count) {
+std::vector<std::size_t> pending_runs(const fs::path& dir, std::size_t runs, const std::string& hash,
+                                      std::size_t shard, std::size_t shard_count, std::vector<std::string>* problems) {
   std::vector<std::size_t> out;
-  for (std::size_t r = shard; r < runs; r += shard_count)
-    if (!fs::exists(run_path(dir, r))) out.push_back(r);
+  for (std::size_t r = shard; r < runs; r += shard_count) {
+    const auto problem = run_file_problem(dir, r, hash);
+    if (problem && problem->empty()) continue;
+    out.push_back(r);
+    if (problem && problems) problems->push_back(*problem);
+  }
   return out;
 }
 
