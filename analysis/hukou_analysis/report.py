@@ -2,9 +2,10 @@
 HTML file (images embedded as base64 PNG) with the run's provenance, the evaluation
 against targets, the plots and a short summary. Opens in a browser without a server.
 
-Run as `/usr/bin/python3 -m hukou_analysis.report` with PYTHONPATH=analysis/ (the
-`hukou report` subcommand does this). Exit codes: 0 ok, 1 failure (e.g. no CJK
-font), 2 bad input (missing or unpairable files)."""
+Run as `/usr/bin/python3 -m hukou_analysis.report` with PYTHONPATH=analysis/, or as
+`hukou report`, which runs it isolated with `-o -` (the HTML on stdout) and writes the
+file itself. Exit codes: 0 ok, 1 failure (e.g. no CJK font), 2 bad input (missing or
+unpairable files); an error is one line, never a traceback."""
 import argparse
 import base64
 import datetime
@@ -203,10 +204,13 @@ def main(argv=None):
         if not os.path.isfile(f):
             print(f"hukou report: {f}: no such file", file=sys.stderr)
             return 2
-    if not os.path.isdir(os.path.dirname(os.path.abspath(out))):
+    if out != "-" and not os.path.isdir(os.path.dirname(os.path.abspath(out))):
         print(f"hukou report: directory of {out} does not exist", file=sys.stderr)
         return 2
     try:
+        if out == "-":  # the caller writes the file
+            sys.stdout.write(build_report(a.file, a.compare, tuple(a.midterm or (2018,))))
+            return 0
         write_report(a.file, out, a.compare, tuple(a.midterm or (2018,)))
     except ComparisonError as e:
         print(f"hukou report: {e}", file=sys.stderr)
@@ -216,6 +220,9 @@ def main(argv=None):
         return 2 if isinstance(e, ValueError) else 1
     except FontError as e:
         print(f"hukou report: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # anything else: one line naming the file, not a traceback
+        print(f"hukou report: {a.file}: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
     print(f"Wrote {out}")
     return 0

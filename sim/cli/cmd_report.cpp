@@ -1,9 +1,16 @@
 // `hukou report FILE.h5 [--compare OTHER.h5] -o report.html`: a self-contained HTML
-// report of a run. The report is the analysis package's command (analysis/hukou_analysis,
-// Python with Debian's h5py, xarray, pandas, matplotlib, scipy); this subcommand only
-// execs /usr/bin/python3 -m hukou_analysis.report with PYTHONPATH set to the package's
-// directory, so the exit code is the report's (0 ok, 1 failure, 2 bad input).
-#include <sys/stat.h>
+// report of a run. The report is built by the analysis package (analysis/hukou_analysis,
+// Python with Debian's h5py, xarray, pandas, matplotlib, scipy), which prints the HTML
+// on a pipe; this subcommand writes it with fileio's AtomicFile, like every output.
+//
+// No code from the working directory runs: Python starts isolated (-I: no
+// PYTHONPATH, no user site, no current directory or script directory on sys.path)
+// with the package's absolute directory as the only addition to sys.path, and in
+// the directory "/" (matplotlib, for one, reads a matplotlibrc from the current
+// directory). The run files are checked first (output::read_run_file, which cannot
+// crash on a damaged file), so h5py never meets one.
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,6 +23,10 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "fileio/atomic_file.hpp"
+#include "fileio/output_lock.hpp"
+#include "fileio/target_check.hpp"
+#include "output/hdf5_reader.hpp"
 
 #ifndef HUKOU_ANALYSIS_DIR
 #define HUKOU_ANALYSIS_DIR ""
@@ -24,17 +35,94 @@
 namespace hukou::cli {
 
 namespace {
+namespace fs = std::filesystem;
 constexpr const char* kPython = "/usr/bin/python3";
+// Puts the package first on sys.path (argv[1]) and runs the report's main on the rest.
+constexpr const char* kBootstrap =
+    "import sys; sys.path.insert(0, sys.argv[1]); from hukou_analysis.report import main; "
+    "sys.exit(main(sys.argv[2:]))";
 
 struct ReportOptions {
   std::string file, compare, output;
   std::vector<int> midterm;
 };
 
-// analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR.
-std::string analysis_dir() {
-  if (const char* env = std::getenv("HUKOU_ANALYSIS_DIR"); env && *env) return env;
-  return HUKOU_ANALYSIS_DIR;
+// analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR; absolute.
+fs::path analysis_dir() {
+  const char* env = std::getenv("HUKOU_ANALYSIS_DIR");
+  const std::string dir = env && *env ? env : HUKOU_ANALYSIS_DIR;
+  return dir.empty() ? fs::path() : fs::absolute(dir).lexically_normal();
+}
+
+[[noreturn]] void fail(const std::string& message, int code) {
+  std::cerr << "hukou report: " << message << "\n";
+  throw CLI::RuntimeError(code);
+}
+
+// Runs Python as above; returns its exit code and its stdout (the HTML) in `out`.
+int run_python(const std::vector<std::string>& args, std::string& out) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) fail(std::string("cannot make a pipe: ") + std::strerror(errno), failure);
+  std::cout.flush();
+  std::cerr.flush();
+  const pid_t pid = ::fork();
+  if (pid < 0) fail(std::string("cannot start ") + kPython + ": " + std::strerror(errno), failure);
+  if (pid == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    if (::chdir("/") != 0) ::_exit(1);
+    ::setenv("MPLBACKEND", "Agg", 1);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(kPython, argv.data());
+    const std::string msg = std::string("hukou report: cannot run ") + kPython + ": " + std::strerror(errno) + "\n";
+    if (::write(STDERR_FILENO, msg.data(), msg.size()) < 0) ::_exit(1);
+    ::_exit(1);
+  }
+  ::close(fds[1]);
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  fail("the analysis package was stopped by signal " + std::to_string(WTERMSIG(status)), failure);
+}
+
+void report(const ReportOptions& o) {
+  const fs::path dir = analysis_dir();
+  if (::access(kPython, X_OK) != 0)
+    fail(std::string(kPython) + " not found: install python3 and scripts/install-deps' packages", failure);
+  std::error_code ec;
+  if (dir.empty() || !fs::is_regular_file(dir / "hukou_analysis" / "report.py", ec))
+    fail("the analysis package was not found in '" + dir.string() +
+             "' (expected hukou_analysis/report.py there); set HUKOU_ANALYSIS_DIR to the analysis/ directory of the "
+             "hukou sources",
+         failure);
+  std::vector<std::string> inputs{o.file};
+  if (!o.compare.empty()) inputs.push_back(o.compare);
+  for (const auto& f : inputs) {
+    if (!fs::exists(f, ec)) fail(f + ": no such file", bad_input);
+    output::read_run_file(f);  // damaged or foreign: OutputError, exit 1; and recorded as an input
+  }
+  const fs::path out = o.output.empty() ? fs::path(o.file).replace_extension(".html") : fs::path(o.output);
+  fileio::check_target(out);
+  const fileio::OutputLock lock(out);
+
+  std::vector<std::string> args{kPython, "-I", "-c", kBootstrap, dir.string(), fs::absolute(o.file).string()};
+  if (!o.compare.empty()) args.insert(args.end(), {"--compare", fs::absolute(o.compare).string()});
+  args.insert(args.end(), {"-o", "-"});
+  for (int y : o.midterm) args.insert(args.end(), {"--midterm", std::to_string(y)});
+  std::string html;
+  if (const int code = run_python(args, html); code != ok) throw CLI::RuntimeError(code);
+  fileio::write_file_atomically(out, html);
+  std::cout << "Wrote " << out.string() << "\n";
 }
 }  // namespace
 
@@ -46,36 +134,7 @@ void add_report(CLI::App& app) {
   cmd->add_option("--compare", o->compare, "A what-if run to compare with (same --seed and --replicates)");
   cmd->add_option("-o,--output", o->output, "HTML file to write (default: FILE with .html)");
   cmd->add_option("--midterm", o->midterm, "Mid-term evaluation years (default 2018)");
-  cmd->callback([o] {
-    const std::string dir = analysis_dir();
-    namespace fs = std::filesystem;
-    if (::access(kPython, X_OK) != 0) {
-      std::cerr << "hukou report: " << kPython << " not found: install python3 and scripts/install-deps' packages\n";
-      throw CLI::RuntimeError(failure);
-    }
-    std::error_code ec;
-    if (dir.empty() || !fs::is_regular_file(fs::path(dir) / "hukou_analysis" / "report.py", ec)) {
-      std::cerr << "hukou report: the analysis package was not found in '" << dir
-                << "' (expected hukou_analysis/report.py there); set HUKOU_ANALYSIS_DIR to the analysis/ "
-                   "directory of the hukou sources\n";
-      throw CLI::RuntimeError(failure);
-    }
-    std::string path = dir;
-    if (const char* old = std::getenv("PYTHONPATH"); old && *old) path += std::string(":") + old;
-    ::setenv("PYTHONPATH", path.c_str(), 1);
-    std::vector<std::string> args{kPython, "-m", "hukou_analysis.report", o->file};
-    if (!o->compare.empty()) args.insert(args.end(), {"--compare", o->compare});
-    if (!o->output.empty()) args.insert(args.end(), {"-o", o->output});
-    for (int y : o->midterm) args.insert(args.end(), {"--midterm", std::to_string(y)});
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::cout.flush();
-    std::cerr.flush();
-    ::execv(kPython, argv.data());
-    std::cerr << "hukou report: cannot run " << kPython << ": " << std::strerror(errno) << "\n";
-    throw CLI::RuntimeError(failure);
-  });
+  cmd->callback([o] { report(*o); });
 }
 
 }  // namespace hukou::cli

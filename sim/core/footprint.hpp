@@ -13,6 +13,11 @@ namespace hukou {
 // stochastically, so the expectation is this sum).
 double expected_agents(const Scenario& sc);
 
+// At least this many agents: each zone's count is rounded stochastically, so a
+// scenario of a few expected agents can draw none at all (and report rates of
+// 0/0); with fewer than 100 a run shows nothing but sampling noise anyway.
+inline constexpr double kMinAgents = 100.0;
+
 // At most this many agents: person and household indices are 32-bit
 // (population.hpp), and the population grows over the horizon and keeps room
 // to grow (room_to_grow), so the base year keeps well below 2^32.
