@@ -182,9 +182,9 @@ std::string utc_now() {
 }
 
 void write_run_file(const fs::path& path, const std::vector<RunResult>& replicates,
-                    const RunMetadata& meta) {
+                    const RunMetadata& meta, fileio::WriteOptions options) {
   const std::string where = path.string();
-  fileio::check_target(path);  // before the work of building the file
+  fileio::check_target(path, options.replaces_input);  // before the work of building the file
   std::string bytes;
   try {
     validate(replicates, meta);
@@ -192,7 +192,7 @@ void write_run_file(const fs::path& path, const std::vector<RunResult>& replicat
   } catch (const OutputError& e) {
     throw OutputError("cannot write " + where + ": " + e.what());
   }
-  fileio::write_file_atomically(path, bytes);  // fileio::FileError names the file
+  fileio::write_file_atomically(path, bytes, options);  // fileio::FileError names the file
 }
 
 }  // namespace hukou::output

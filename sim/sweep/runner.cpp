@@ -89,7 +89,9 @@ double execute_run(const SweepSpec& s, const std::vector<double>& row, std::size
     meta.extra.emplace_back("sweep_param " + s.params[i].key, value_text(s.params[i], row[i]));
   {
     std::lock_guard lock(g_hdf5);
-    output::write_run_file(run_path(dir, run), reps, meta);
+    // A file of this name was read (and found not to be this run's) by
+    // pending_runs: it is replaced on purpose.
+    output::write_run_file(run_path(dir, run), reps, meta, {.replaces_input = true});
   }
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
