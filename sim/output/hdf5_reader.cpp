@@ -98,32 +98,34 @@ void read_contents(hid_t f, RunFile& rf) {
                 rf.replicates[r].data[static_cast<std::size_t>(s.id)].begin());
   }
 }
-}  // namespace
 
-RunFile read_run_image(const std::string& bytes) {
+RunFile read_image(const std::string& bytes) {
   RunFile rf;
   h5::QuietErrors quiet;
   h5::Handle file = h5::open_image(bytes, false);
   read_contents(file.get(), rf);
   return rf;
 }
+}  // namespace
 
-RunFile read_run_file(const std::filesystem::path& path) {
-  const std::string where = path.string();
-  const std::string bytes = fileio::read_input_file(path, fileio::kMaxRunFileBytes, "run file");
+RunFile read_run_bytes(const std::string& bytes, const std::string& where) {
   const auto fail = [&](const std::string& why) {
     throw OutputError("cannot read " + where + " as a hukou run file: " + why);
   };
   // Everything this process will read, read first where a crash cannot hurt.
-  if (const auto problem = run_isolated([&] { read_run_image(bytes); }, kCheckSeconds)) fail(*problem);
+  if (const auto problem = run_isolated([&] { read_image(bytes); }, kCheckSeconds)) fail(*problem);
   try {
-    RunFile rf = read_run_image(bytes);
-    rf.path = path;
-    return rf;
+    return read_image(bytes);
   } catch (const OutputError& e) {
     fail(e.what());
   }
   return {};
+}
+
+RunFile read_run_file(const std::filesystem::path& path) {
+  RunFile rf = read_run_bytes(fileio::read_input_file(path, fileio::kMaxRunFileBytes, "run file"), path.string());
+  rf.path = path;
+  return rf;
 }
 
 }  // namespace hukou::output

@@ -23,8 +23,8 @@ struct RunFile {
 // Throws OutputError (damaged, foreign) or fileio::FileError (cannot be read).
 RunFile read_run_file(const std::filesystem::path& path);
 
-// The same from a file's bytes, in this process (no child): for the fuzz target,
-// which wants crashes to happen where it can see them.
-RunFile read_run_image(const std::string& bytes);
+// The same from a file's bytes (checked in a child first); `where` names them in
+// messages. read_run_file is read_input_file and this.
+RunFile read_run_bytes(const std::string& bytes, const std::string& where);
 
 }  // namespace hukou::output

@@ -181,14 +181,18 @@ std::string utc_now() {
   return buf;
 }
 
+std::string run_file_image(const std::vector<RunResult>& replicates, const RunMetadata& meta) {
+  validate(replicates, meta);
+  return write_contents(replicates, meta);  // every HDF5 handle is closed when it returns
+}
+
 void write_run_file(const fs::path& path, const std::vector<RunResult>& replicates,
                     const RunMetadata& meta, fileio::WriteOptions options) {
   const std::string where = path.string();
   fileio::check_target(path, options.replaces_input);  // before the work of building the file
   std::string bytes;
   try {
-    validate(replicates, meta);
-    bytes = write_contents(replicates, meta);  // every HDF5 handle is closed when it returns
+    bytes = run_file_image(replicates, meta);
   } catch (const OutputError& e) {
     throw OutputError("cannot write " + where + ": " + e.what());
   }

@@ -60,4 +60,7 @@ std::string utc_now();
 void write_run_file(const std::filesystem::path& path, const std::vector<RunResult>& replicates,
                     const RunMetadata& meta, fileio::WriteOptions options = {});
 
+// The bytes of the run file write_run_file writes (for the fuzz targets' seeds).
+std::string run_file_image(const std::vector<RunResult>& replicates, const RunMetadata& meta);
+
 }  // namespace hukou::output

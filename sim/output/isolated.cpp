@@ -31,6 +31,10 @@ void write_all(int fd, const std::string& s) {
 [[noreturn]] void child(int out, const std::function<void()>& work) {
   const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (null >= 0) ::dup2(null, STDERR_FILENO);
+  // A crash just ends the child (no sanitizer's or fuzzer's handler reporting it:
+  // the parent does); a signal meant for the parent's cleanup (fileio/cleanup.hpp)
+  // is not the child's to act on.
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGINT, SIGTERM, SIGHUP}) ::signal(sig, SIG_DFL);
   try {
     work();
   } catch (const std::exception& e) {
