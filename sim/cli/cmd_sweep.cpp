@@ -6,6 +6,7 @@
 #include <tbb/info.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/memory_check.hpp"
 #include "cli/version.hpp"
 #include "scenario/diagnostics.hpp"
 #include "sweep/master.hpp"
@@ -126,7 +128,12 @@ int run(const SweepOptions& o, int rank = 0, int ranks = 1, const std::function<
       o.threads > 0 ? static_cast<std::size_t>(o.threads) : static_cast<std::size_t>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, cores);
   const sweep::Tool tool{kVersion, kGitCommit};
-  const std::size_t conc = sweep::concurrent_runs(sweep::run_scenario(spec, design.at(0)), spec.replicates, cores);
+  const Scenario first = sweep::run_scenario(spec, design.at(0));
+  if (const std::string why = memory_refusal(first, std::min<std::size_t>(spec.replicates, cores)); !why.empty()) {
+    std::cerr << "hukou sweep: run 0: " << why << "\n";
+    return failure;
+  }
+  const std::size_t conc = sweep::concurrent_runs(first, spec.replicates, cores);
   std::ostream& out = root ? std::cout : null_stream();
   out << "Sweep " << o.file << ": " << design.size() << " runs (" << sweep::to_string(spec.kind) << " design, "
       << spec.params.size() << " parameters, " << spec.replicates << " replicate" << (spec.replicates == 1 ? "" : "s")

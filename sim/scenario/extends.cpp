@@ -67,8 +67,10 @@ void merge(Ctx& ctx, toml::table& base, toml::table& child) {
       continue;
     }
     base.erase(k.str());
-    // Moving keeps the source positions, so diagnostics point into the child.
-    std::move(v).visit([&](auto&& n) { base.insert(toml::key(k), std::move(n)); });
+    // Moving keeps the source positions, so diagnostics point into the child. (A
+    // named reference, not the binding, in the lambda: clang 14 cannot capture one.)
+    const toml::key& key = k;
+    std::move(v).visit([&](auto&& n) { base.insert(toml::key(key), std::move(n)); });
   }
 }
 
