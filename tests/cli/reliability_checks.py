@@ -4,6 +4,7 @@ refused. Each check fails on 5041036, before the fixes.
 
 Usage: reliability_checks.py HUKOU WORKDIR SOURCE_DIR CHECK
 """
+import concurrent.futures
 import glob
 import os
 import random
@@ -183,19 +184,28 @@ def damaged_variants(data, count, seed):
 def check_damaged_files():
     good = small_run("good.h5")
     data = open(good, "rb").read()
-    codes = {}
     n = int(os.environ.get("HUKOU_DAMAGED_FILES", "40"))
-    for i, b in enumerate(damaged_variants(data, n, 25)):
+
+    def one(i, b):  # each damaged file through evaluate and compare: the exit codes
         path = os.path.join(WORK, f"bad_{i}.h5")
         with open(path, "wb") as f:
             f.write(b)
+        codes = []
         for args in (("evaluate", path, "--no-store"), ("compare", good, path)):
             p = hukou(*args, timeout=300)
-            codes[p.returncode] = codes.get(p.returncode, 0) + 1
+            codes.append(p.returncode)
             assert p.returncode in (0, 1), f"{args}: exit {p.returncode}\n{p.stderr[-2000:]}"
             if p.returncode == 1:
                 assert "bad_" in p.stderr and "Traceback" not in p.stderr, p.stderr
         os.remove(path)
+        return codes
+
+    # A few at a time: each command is short, and mostly waits for the file system and fork.
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda ib: one(*ib), enumerate(damaged_variants(data, n, 25))))
+    codes = {}
+    for c in (c for r in results for c in r):
+        codes[c] = codes.get(c, 0) + 1
     # Empty and foreign files, and a file whose series has the wrong shape.
     write("empty.h5", "")
     clean_failure(hukou("evaluate", "empty.h5"), 1, "empty.h5")
