@@ -1,32 +1,44 @@
 // `hukou report FILE.h5 [--compare OTHER.h5] -o report.html`: a self-contained HTML
-// report of a run. The report is built by the analysis package (analysis/hukou_analysis,
-// Python with Debian's h5py, xarray, pandas, matplotlib, scipy), which prints the HTML
-// on a pipe; this subcommand writes it with fileio's AtomicFile, like every output.
+// report of a run. The evaluation against targets (and Qiannan's county scores) is
+// computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
+// to the report in a file of groups `evaluation` and `county_scores`, written with
+// fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
+// afterwards (on a signal too); the run file is never changed. The report itself is
+// built by the analysis package (analysis/hukou_analysis, Python with Debian's h5py,
+// xarray, pandas, matplotlib, scipy), which prints the HTML on a pipe; this
+// subcommand writes it with fileio's AtomicFile, like every output.
 //
 // No code from the working directory runs: Python starts isolated (-I: no
 // PYTHONPATH, no user site, no current directory or script directory on sys.path)
 // with the package's absolute directory as the only addition to sys.path, and in
 // the directory "/" (matplotlib, for one, reads a matplotlibrc from the current
 // directory). The run files are checked first (output::read_run_file, which cannot
-// crash on a damaged file), so h5py never meets one.
+// crash on a damaged file), so h5py never meets one. Exit codes are Python's (0 ok,
+// 1 failure, 2 bad input); a file that is not a run file is bad input (2).
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "evaluate/county_score.hpp"
+#include "evaluate/evaluate.hpp"
 #include "fileio/atomic_file.hpp"
+#include "fileio/cleanup.hpp"
 #include "fileio/output_lock.hpp"
 #include "fileio/target_check.hpp"
 #include "output/hdf5_reader.hpp"
+#include "output/table_group.hpp"
 
 #ifndef HUKOU_ANALYSIS_DIR
 #define HUKOU_ANALYSIS_DIR ""
@@ -44,7 +56,7 @@ constexpr const char* kBootstrap =
 
 struct ReportOptions {
   std::string file, compare, output;
-  std::vector<int> midterm;
+  std::vector<int> midterm{2018};
 };
 
 // analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR; absolute.
@@ -57,6 +69,43 @@ fs::path analysis_dir() {
 [[noreturn]] void fail(const std::string& message, int code) {
   std::cerr << "hukou report: " << message << "\n";
   throw CLI::RuntimeError(code);
+}
+
+// A new directory only this user can enter (mkdtemp: mode 0700, a name of its own
+// under $TMPDIR or /tmp), removed with what is in it when this goes out of scope,
+// and by the signal handler (fileio/cleanup.hpp) if the process is stopped.
+class PrivateTempDir {
+ public:
+  PrivateTempDir() {
+    std::string templ = fs::absolute(fs::temp_directory_path() / "hukou-report-XXXXXX").string();
+    if (::mkdtemp(templ.data()) == nullptr)
+      fail("cannot make a temporary directory in " + fs::temp_directory_path().string() + ": " +
+               std::strerror(errno),
+           failure);
+    path_ = templ;
+    cleanup_.emplace(path_.string());
+  }
+  ~PrivateTempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);  // ours alone (0700): nothing else can be in it
+  }
+  PrivateTempDir(const PrivateTempDir&) = delete;
+  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+  std::optional<fileio::CleanupOnSignal> cleanup_;
+};
+
+// The run's evaluation tables, as `hukou evaluate` would store them, in `to`.
+void write_evaluation(const output::RunFile& f, const std::vector<int>& midterm, const fs::path& to) {
+  std::vector<std::pair<std::string, output::Table>> groups;
+  if (!f.meta.targets.empty()) groups.emplace_back("evaluation", evaluate::evaluate_targets(f, midterm));
+  const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
+                                  [](const auto& kv) { return kv.first == "county_score_year"; });
+  if (scored) groups.emplace_back("county_scores", evaluate::county_scores(f));
+  output::write_table_file(to, groups);
 }
 
 // Runs Python as above; returns its exit code and its stdout (the HTML) in `out`.
@@ -107,18 +156,30 @@ void report(const ReportOptions& o) {
          failure);
   std::vector<std::string> inputs{o.file};
   if (!o.compare.empty()) inputs.push_back(o.compare);
+  std::optional<output::RunFile> run;
   for (const auto& f : inputs) {
     if (!fs::exists(f, ec)) fail(f + ": no such file", bad_input);
-    output::read_run_file(f);  // damaged or foreign: OutputError, exit 1; and recorded as an input
+    try {
+      // Checked (and recorded as an input, so no output replaces it).
+      output::RunFile read = output::read_run_file(f);
+      if (!run) run = std::move(read);
+    } catch (const output::OutputError& e) {  // not a run file, or a damaged one: the input is bad
+      fail(e.what(), bad_input);
+    }
   }
   const fs::path out = o.output.empty() ? fs::path(o.file).replace_extension(".html") : fs::path(o.output);
   fileio::check_target(out);
   const fileio::OutputLock lock(out);
 
-  std::vector<std::string> args{kPython, "-I", "-c", kBootstrap, dir.string(), fs::absolute(o.file).string()};
+  const PrivateTempDir tmp;
+  const fs::path tables = tmp.path() / "evaluation.h5";
+  const fileio::CleanupOnSignal tables_cleanup(tables.string());  // before the directory, on a signal
+  write_evaluation(*run, o.midterm, tables);
+
+  std::vector<std::string> args{kPython, "-I", "-c", kBootstrap, dir.string(), fs::absolute(o.file).string(),
+                                "--evaluation", tables.string()};
   if (!o.compare.empty()) args.insert(args.end(), {"--compare", fs::absolute(o.compare).string()});
   args.insert(args.end(), {"-o", "-"});
-  for (int y : o.midterm) args.insert(args.end(), {"--midterm", std::to_string(y)});
   std::string html;
   if (const int code = run_python(args, html); code != ok) throw CLI::RuntimeError(code);
   fileio::write_file_atomically(out, html);

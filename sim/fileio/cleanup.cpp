@@ -32,6 +32,9 @@ void write_all(const char* s) {
 extern "C" void on_signal(int sig) {
   for (Slot& s : g_slots)
     if (s.state.load(std::memory_order_acquire) == 2) ::unlink(s.path);
+  // Then the directories (unlink fails on them), now that the files in them are gone.
+  for (Slot& s : g_slots)
+    if (s.state.load(std::memory_order_acquire) == 2) ::rmdir(s.path);
   const char* name = sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP";
   write_all("\nhukou: stopped by ");
   write_all(name);

@@ -1,6 +1,7 @@
-// What a signal leaves behind: nothing. Temporary files and lock files register
-// their paths here while they exist; on SIGINT, SIGTERM or SIGHUP the handler
-// unlinks every registered path, prints one line and exits with status 1.
+// What a signal leaves behind: nothing. Temporary files, lock files and temporary
+// directories register their paths here while they exist; on SIGINT, SIGTERM or
+// SIGHUP the handler unlinks every registered file, then removes every registered
+// directory (empty by then), prints one line and exits with status 1.
 //
 // The handler may only call async-signal-safe functions, so the registry is a
 // fixed array of fixed-size slots claimed with atomics: no allocation, no lock.

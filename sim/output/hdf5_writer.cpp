@@ -103,14 +103,11 @@ void write_targets(hid_t f, const std::vector<TargetInfo>& targets) {
 std::string write_contents(const std::vector<RunResult>& replicates, const RunMetadata& meta) {
   h5::QuietErrors quiet;  // outlives every handle below
 
-  h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate(file create)");
-  h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_link_creation_order");
-  h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_attr_creation_order");
   h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate(file access)");
   // SEMI: closing the file fails if an object were still open (instead of silently
   // keeping the file open), so a successful close means everything reached the file.
   h5::check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "H5Pset_fclose_degree");
-  h5::Handle file = h5::create_in_memory(fcpl.get(), fapl.get());
+  h5::Handle file = h5::create_file(fapl.get());
   {
     const hid_t f = file.get();
     const RunResult& first = replicates.front();
@@ -139,8 +136,7 @@ std::string write_contents(const std::vector<RunResult>& replicates, const RunMe
       if (shape.size() > 2) scales.push_back(s.dims == Dims::PZC ? channel.get() : group.get());
 
       h5::Handle ds = h5::double_variable(f, name, extents, scales);
-      h5::write_attr(ds.get(), "units", std::string(s.units));
-      h5::write_attr(ds.get(), "long_name", std::string(s.long_name));
+      h5::write_series_attrs(ds.get(), s);
       for (std::size_t r = 0; r < replicates.size(); ++r)
         h5::write_slab(ds.get(), name, r, replicates[r].values(s.id));
     }

@@ -13,14 +13,9 @@ namespace hukou::output {
 namespace fs = std::filesystem;
 
 namespace {
-// The file's bytes with the group added, changed in memory (h5_image.hpp).
-std::string write_group(const std::string& bytes, const std::string& name, const Table& t) {
-  h5::QuietErrors quiet;
-  h5::Handle file = h5::open_image(bytes, true);
-  if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
-    h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
+void write_group(hid_t file, const std::string& name, const Table& t) {
   {
-    h5::Handle g = h5::create_group(file.get(), name);
+    h5::Handle g = h5::create_group(file, name);
     std::vector<int> ids(t.rows.size());
     std::iota(ids.begin(), ids.end(), 0);
     h5::Handle row = h5::int_coordinate(g.get(), "row", ids);
@@ -46,6 +41,15 @@ std::string write_group(const std::string& bytes, const std::string& name, const
       h5::write_attr(ds.get(), "long_name", col.long_name);
     }
   }
+}
+
+// The file's bytes with the group added or replaced, changed in memory (h5_image.hpp).
+std::string replace_group(const std::string& bytes, const std::string& name, const Table& t) {
+  h5::QuietErrors quiet;
+  h5::Handle file = h5::open_image(bytes, true);
+  if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
+    h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
+  write_group(file.get(), name, t);
   std::string image = h5::file_image(file.get());
   file.close("cannot close");
   return image;
@@ -57,11 +61,26 @@ void store_table(const fs::path& path, const std::string& group, const Table& t)
   const std::string bytes = fileio::read_input_file(path, fileio::kMaxRunFileBytes, "run file");
   std::string image;
   try {
-    image = write_group(bytes, group, t);
+    image = replace_group(bytes, group, t);
   } catch (const std::exception& e) {
     throw OutputError("cannot store '" + group + "' in " + path.string() + ": " + e.what());
   }
   fileio::write_file_atomically(path, image, {.replaces_input = true});
+}
+
+void write_table_file(const fs::path& path, const std::vector<std::pair<std::string, Table>>& groups,
+                      fileio::WriteOptions options) {
+  std::string image;
+  try {
+    h5::QuietErrors quiet;  // outlives every handle
+    h5::Handle file = h5::create_file();
+    for (const auto& [name, t] : groups) write_group(file.get(), name, t);
+    image = h5::file_image(file.get());
+    file.close("cannot close the file in memory");
+  } catch (const OutputError& e) {
+    throw OutputError("cannot write " + path.string() + ": " + e.what());
+  }
+  fileio::write_file_atomically(path, image, options);  // fileio::FileError names the file
 }
 
 }  // namespace hukou::output

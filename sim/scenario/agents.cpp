@@ -5,11 +5,10 @@
 // before anything is simulated, with the numbers.
 #include "core/footprint.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
 
 namespace hukou::scenario::detail {
 
-void check_agents(Ctx& ctx, const toml::table& root, const Scenario& s) {
+void check_agents(ReadContext& ctx, const toml::table& root, const Scenario& s) {
   if (ctx.has_errors() || s.zones.empty()) return;  // zone fields or scale may be missing: no honest count
   const double agents = hukou::expected_agents(s);
   const double persons = agents * s.scale;

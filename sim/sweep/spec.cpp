@@ -6,13 +6,13 @@
 #include "fileio/errors.hpp"
 #include "fileio/input_file.hpp"
 #include "scenario/diagnostics.hpp"
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 #include "spec.hpp"
 
 namespace hukou::sweep {
 
 namespace fs = std::filesystem;
-using scenario::detail::fmt;
+using scenario::fmt;
 
 std::string to_string(DesignKind k) {
   switch (k) {

@@ -1,16 +1,12 @@
 #include "store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "fileio/atomic_file.hpp"
 #include "fileio/errors.hpp"
 #include "fileio/input_file.hpp"
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 
 namespace hukou::sweep {
 
@@ -26,28 +22,15 @@ std::size_t Stored::number(const std::string& k) const {
   }
 }
 
-namespace {
-void fsync_path(const fs::path& p, int flags);
-// design.csv of the largest design allowed (spec.hpp) is far smaller.
-constexpr std::size_t kMaxRecordBytes = std::size_t{1} << 30;
-}
-
 fs::path run_path(const fs::path& dir, std::size_t run) {
   char name[32];
   std::snprintf(name, sizeof name, "run_%06zu.h5", run);
   return dir / "runs" / name;
 }
 
-void sync_path(const fs::path& p, bool directory) { fsync_path(p, directory ? O_RDONLY | O_DIRECTORY : O_RDONLY); }
-
 namespace {
-void fsync_path(const fs::path& p, int flags) {
-  const int fd = ::open(p.c_str(), flags);
-  if (fd < 0) throw StoreError("cannot open " + p.string());
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) throw StoreError("cannot fsync " + p.string());
-}
+// design.csv of the largest design allowed (spec.hpp) is far smaller.
+constexpr std::size_t kMaxRecordBytes = std::size_t{1} << 30;
 
 std::string slurp(const fs::path& p) {
   std::error_code ec;
@@ -81,7 +64,7 @@ void prepare_dir(const fs::path& dir, const SweepSpec& s, const Matrix& design) 
   csv << "\n";
   for (std::size_t r = 0; r < design.size(); ++r) {
     csv << r;
-    for (double v : design[r]) csv << "," << scenario::detail::fmt(v);
+    for (double v : design[r]) csv << "," << scenario::fmt(v);
     csv << "\n";
   }
   write_atomic(dir / "design.csv", csv.str());
