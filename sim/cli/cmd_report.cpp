@@ -1,12 +1,21 @@
 // `hukou report FILE.h5 [--compare OTHER.h5] -o report.html`: a self-contained HTML
 // report of a run. The evaluation against targets (and Qiannan's county scores) is
 // computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
-// to the report in a temporary file of groups `evaluation` and `county_scores`; the
-// run file is never changed. The report itself is the analysis package's command
-// (analysis/hukou_analysis, Python with Debian's h5py, xarray, pandas, matplotlib,
-// scipy): /usr/bin/python3 -m hukou_analysis.report with PYTHONPATH set to the
-// package's directory; its exit code is the report's (0 ok, 1 failure, 2 bad input).
-#include <spawn.h>
+// to the report in a file of groups `evaluation` and `county_scores`, written with
+// fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
+// afterwards (on a signal too); the run file is never changed. The report itself is
+// built by the analysis package (analysis/hukou_analysis, Python with Debian's h5py,
+// xarray, pandas, matplotlib, scipy), which prints the HTML on a pipe; this
+// subcommand writes it with fileio's AtomicFile, like every output.
+//
+// No code from the working directory runs: Python starts isolated (-I: no
+// PYTHONPATH, no user site, no current directory or script directory on sys.path)
+// with the package's absolute directory as the only addition to sys.path, and in
+// the directory "/" (matplotlib, for one, reads a matplotlibrc from the current
+// directory). The run files are checked first (output::read_run_file, which cannot
+// crash on a damaged file), so h5py never meets one. Exit codes are Python's (0 ok,
+// 1 failure, 2 bad input); a file that is not a run file is bad input (2).
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,107 +26,164 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
+#include "fileio/atomic_file.hpp"
+#include "fileio/cleanup.hpp"
+#include "fileio/output_lock.hpp"
+#include "fileio/target_check.hpp"
+#include "output/hdf5_reader.hpp"
 #include "output/table_group.hpp"
 
 #ifndef HUKOU_ANALYSIS_DIR
 #define HUKOU_ANALYSIS_DIR ""
 #endif
 
-extern char** environ;
-
 namespace hukou::cli {
 
 namespace {
-constexpr const char* kPython = "/usr/bin/python3";
 namespace fs = std::filesystem;
+constexpr const char* kPython = "/usr/bin/python3";
+// Puts the package first on sys.path (argv[1]) and runs the report's main on the rest.
+constexpr const char* kBootstrap =
+    "import sys; sys.path.insert(0, sys.argv[1]); from hukou_analysis.report import main; "
+    "sys.exit(main(sys.argv[2:]))";
 
 struct ReportOptions {
   std::string file, compare, output;
   std::vector<int> midterm{2018};
 };
 
-// analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR.
-std::string analysis_dir() {
-  if (const char* env = std::getenv("HUKOU_ANALYSIS_DIR"); env && *env) return env;
-  return HUKOU_ANALYSIS_DIR;
+// analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR; absolute.
+fs::path analysis_dir() {
+  const char* env = std::getenv("HUKOU_ANALYSIS_DIR");
+  const std::string dir = env && *env ? env : HUKOU_ANALYSIS_DIR;
+  return dir.empty() ? fs::path() : fs::absolute(dir).lexically_normal();
 }
 
-// Removes the file when it goes out of scope.
-struct TempFile {
-  fs::path path;
-  ~TempFile() {
-    std::error_code ec;
-    fs::remove(path, ec);
+[[noreturn]] void fail(const std::string& message, int code) {
+  std::cerr << "hukou report: " << message << "\n";
+  throw CLI::RuntimeError(code);
+}
+
+// A new directory only this user can enter (mkdtemp: mode 0700, a name of its own
+// under $TMPDIR or /tmp), removed with what is in it when this goes out of scope,
+// and by the signal handler (fileio/cleanup.hpp) if the process is stopped.
+class PrivateTempDir {
+ public:
+  PrivateTempDir() {
+    std::string templ = fs::absolute(fs::temp_directory_path() / "hukou-report-XXXXXX").string();
+    if (::mkdtemp(templ.data()) == nullptr)
+      fail("cannot make a temporary directory in " + fs::temp_directory_path().string() + ": " +
+               std::strerror(errno),
+           failure);
+    path_ = templ;
+    cleanup_.emplace(path_.string());
   }
+  ~PrivateTempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);  // ours alone (0700): nothing else can be in it
+  }
+  PrivateTempDir(const PrivateTempDir&) = delete;
+  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+  std::optional<fileio::CleanupOnSignal> cleanup_;
 };
 
-// The run's evaluation tables, as `hukou evaluate` would store them.
-void write_evaluation(const ReportOptions& o, const fs::path& to) {
-  const output::RunFile f = output::read_run_file(o.file);
+// The run's evaluation tables, as `hukou evaluate` would store them, in `to`.
+void write_evaluation(const output::RunFile& f, const std::vector<int>& midterm, const fs::path& to) {
   std::vector<std::pair<std::string, output::Table>> groups;
-  if (!f.meta.targets.empty()) groups.emplace_back("evaluation", evaluate::evaluate_targets(f, o.midterm));
+  if (!f.meta.targets.empty()) groups.emplace_back("evaluation", evaluate::evaluate_targets(f, midterm));
   const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                   [](const auto& kv) { return kv.first == "county_score_year"; });
   if (scored) groups.emplace_back("county_scores", evaluate::county_scores(f));
   output::write_table_file(to, groups);
 }
 
-// Runs the command and returns its exit code (failure if it could not run or died).
-int run_python(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
+// Runs Python as above; returns its exit code and its stdout (the HTML) in `out`.
+int run_python(const std::vector<std::string>& args, std::string& out) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) fail(std::string("cannot make a pipe: ") + std::strerror(errno), failure);
   std::cout.flush();
   std::cerr.flush();
-  pid_t pid = 0;
-  if (const int err = ::posix_spawn(&pid, kPython, nullptr, nullptr, argv.data(), environ); err != 0) {
-    std::cerr << "hukou report: cannot run " << kPython << ": " << std::strerror(err) << "\n";
-    return failure;
+  const pid_t pid = ::fork();
+  if (pid < 0) fail(std::string("cannot start ") + kPython + ": " + std::strerror(errno), failure);
+  if (pid == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    if (::chdir("/") != 0) ::_exit(1);
+    ::setenv("MPLBACKEND", "Agg", 1);
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(kPython, argv.data());
+    const std::string msg = std::string("hukou report: cannot run ") + kPython + ": " + std::strerror(errno) + "\n";
+    if (::write(STDERR_FILENO, msg.data(), msg.size()) < 0) ::_exit(1);
+    ::_exit(1);
   }
+  ::close(fds[1]);
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return failure;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : failure;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  fail("the analysis package was stopped by signal " + std::to_string(WTERMSIG(status)), failure);
 }
 
-int report(const ReportOptions& o) {
-  const std::string dir = analysis_dir();
-  if (::access(kPython, X_OK) != 0) {
-    std::cerr << "hukou report: " << kPython << " not found: install python3 and scripts/install-deps' packages\n";
-    return failure;
-  }
+void report(const ReportOptions& o) {
+  const fs::path dir = analysis_dir();
+  if (::access(kPython, X_OK) != 0)
+    fail(std::string(kPython) + " not found: install python3 and scripts/install-deps' packages", failure);
   std::error_code ec;
-  if (dir.empty() || !fs::is_regular_file(fs::path(dir) / "hukou_analysis" / "report.py", ec)) {
-    std::cerr << "hukou report: the analysis package was not found in '" << dir
-              << "' (expected hukou_analysis/report.py there); set HUKOU_ANALYSIS_DIR to the analysis/ "
-                 "directory of the hukou sources\n";
-    return failure;
-  }
-  for (const std::string& f : {o.file, o.compare})
-    if (!f.empty() && !fs::is_regular_file(f, ec)) {
-      std::cerr << "hukou report: " << f << ": no such file\n";
-      return bad_input;
+  if (dir.empty() || !fs::is_regular_file(dir / "hukou_analysis" / "report.py", ec))
+    fail("the analysis package was not found in '" + dir.string() +
+             "' (expected hukou_analysis/report.py there); set HUKOU_ANALYSIS_DIR to the analysis/ directory of the "
+             "hukou sources",
+         failure);
+  std::vector<std::string> inputs{o.file};
+  if (!o.compare.empty()) inputs.push_back(o.compare);
+  std::optional<output::RunFile> run;
+  for (const auto& f : inputs) {
+    if (!fs::exists(f, ec)) fail(f + ": no such file", bad_input);
+    try {
+      // Checked (and recorded as an input, so no output replaces it).
+      output::RunFile read = output::read_run_file(f);
+      if (!run) run = std::move(read);
+    } catch (const output::OutputError& e) {  // not a run file, or a damaged one: the input is bad
+      fail(e.what(), bad_input);
     }
-  const TempFile tables{fs::temp_directory_path() / ("hukou-report-" + std::to_string(::getpid()) + ".h5")};
-  try {
-    write_evaluation(o, tables.path);
-  } catch (const output::OutputError& e) {  // not a run file: the input is bad
-    std::cerr << "hukou report: " << e.what() << "\n";
-    return bad_input;
   }
-  std::string path = dir;
-  if (const char* old = std::getenv("PYTHONPATH"); old && *old) path += std::string(":") + old;
-  ::setenv("PYTHONPATH", path.c_str(), 1);
-  std::vector<std::string> args{kPython, "-m", "hukou_analysis.report", o.file, "--evaluation", tables.path.string()};
-  if (!o.compare.empty()) args.insert(args.end(), {"--compare", o.compare});
-  if (!o.output.empty()) args.insert(args.end(), {"-o", o.output});
-  return run_python(std::move(args));
+  const fs::path out = o.output.empty() ? fs::path(o.file).replace_extension(".html") : fs::path(o.output);
+  fileio::check_target(out);
+  const fileio::OutputLock lock(out);
+
+  const PrivateTempDir tmp;
+  const fs::path tables = tmp.path() / "evaluation.h5";
+  const fileio::CleanupOnSignal tables_cleanup(tables.string());  // before the directory, on a signal
+  write_evaluation(*run, o.midterm, tables);
+
+  std::vector<std::string> args{kPython, "-I", "-c", kBootstrap, dir.string(), fs::absolute(o.file).string(),
+                                "--evaluation", tables.string()};
+  if (!o.compare.empty()) args.insert(args.end(), {"--compare", fs::absolute(o.compare).string()});
+  args.insert(args.end(), {"-o", "-"});
+  std::string html;
+  if (const int code = run_python(args, html); code != ok) throw CLI::RuntimeError(code);
+  fileio::write_file_atomically(out, html);
+  std::cout << "Wrote " << out.string() << "\n";
 }
 }  // namespace
 
@@ -129,10 +195,7 @@ void add_report(CLI::App& app) {
   cmd->add_option("--compare", o->compare, "A what-if run to compare with (same --seed and --replicates)");
   cmd->add_option("-o,--output", o->output, "HTML file to write (default: FILE with .html)");
   cmd->add_option("--midterm", o->midterm, "Mid-term evaluation years (default 2018)");
-  cmd->callback([o] {
-    const int code = report(*o);
-    if (code != ok) throw CLI::RuntimeError(code);
-  });
+  cmd->callback([o] { report(*o); });
 }
 
 }  // namespace hukou::cli

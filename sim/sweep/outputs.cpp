@@ -4,6 +4,7 @@
 
 #include "core/results.hpp"
 #include "output/hdf5_reader.hpp"
+#include "run_check.hpp"
 
 namespace hukou::sweep {
 
@@ -18,8 +19,10 @@ RunOutputs run_outputs(const fs::path& dir, const Stored& st, const std::string&
   RunOutputs out;
   for (std::size_t r = 0; r < st.runs(); ++r) {
     const fs::path p = run_path(dir, r);
-    if (!fs::exists(p))
+    const auto problem = run_file_problem(dir, r, st.info.at("hash"));
+    if (!problem)
       throw StoreError("run " + std::to_string(r) + " has not finished (" + p.string() + "); resume the sweep first");
+    if (!problem->empty()) throw StoreError(*problem + "; resume the sweep to run it again");
     const output::RunFile f = output::read_run_file(p);
     const auto& years = f.replicates.at(0).years;
     const int y = year == 0 ? years.back() : year;
