@@ -103,7 +103,8 @@ TEST_CASE("core limits: a logit with every term zero has its closed-form shares"
     else ++stayed;
   }
   const double n = settled + stayed + returned;
-  const Choice p = by_definition(-1.0, 0.0, -2.0, 0.5);
+  // V_settle = W + lambda D with D = asc_settle on the within-nest scale.
+  const Choice p = by_definition(0.5 * -1.0, 0.0, -2.0, 0.5);
   INFO("households deciding: " << n);
   REQUIRE(n > 5000);
   CHECK(settled / n == Approx(p.settle).margin(4 * std::sqrt(p.settle * (1 - p.settle) / n)));
