@@ -7,7 +7,7 @@
 // process: every page touched afterwards faults once more, a pass over the whole
 // population's worth of faults. The population's blocks are freed during the
 // build (synthesis, ordering) and during each period (the inflow's blocks), so the
-// model paid that fee in the periods after them (docs/performance.md). And a page
+// model paid that fee in the periods after them (docs/decisions/0009-memory-kept-for-reuse.md). And a page
 // the process touches for the first time is costly there too.
 //
 // So freed memory is kept for reuse instead: no munmap, and no trimming of the

@@ -6,7 +6,7 @@
 // with up to 16 atoms the truth table takes at most 8 KiB (one 64-bit word up to
 // 6 atoms), so evaluating the formula is a load and a shift. Longer conditions
 // keep the RPN, evaluated over the atoms' outcomes.
-// Results equal the interpreter's for every input (tests/core/test_compiled_condition.cpp).
+// Results equal the interpreter's for every input (tests/policy/test_condition_parser.cpp, "[compiled]").
 #pragma once
 #include <array>
 #include <cstdint>
