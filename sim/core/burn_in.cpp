@@ -1,13 +1,13 @@
 #include "burn_in.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include "processes/decision.hpp"
 #include "processes/eligibility.hpp"
-#include "synth.hpp"
 
 namespace hukou {
 
@@ -66,6 +66,23 @@ std::uint32_t in_town(const Population& pop, std::uint32_t h) {
   return n;
 }
 
+// Moves the last household of pop, of the same size as h, into h's place (its
+// members into h's members'), and drops it from the end.
+void take_place(Population& pop, std::uint32_t h) {
+  const auto r = static_cast<std::uint32_t>(pop.h.size() - 1);
+  const std::uint32_t to = pop.h.first[h], from = pop.h.first[r];
+  household_arrays([&](auto m) {
+    if constexpr (std::is_same_v<decltype(m), decltype(&Households::first)>)
+      if (m == &Households::first) return;
+    (pop.h.*m)[h] = (pop.h.*m)[r];
+  });
+  person_arrays([&](auto m) {
+    for (std::uint32_t j = 0; j < pop.h.members[h]; ++j) (pop.p.*m)[to + j] = (pop.p.*m)[from + j];
+  });
+  pop.p.resize(from);
+  pop.h.resize(r);
+}
+
 // Drops the last household of pop with its members.
 void drop_last(Population& pop) {
   const std::size_t h = pop.h.size() - 1;
@@ -89,7 +106,6 @@ BurnInCounts burn_in(World& w, const HouseholdFactory& factory) {
       settles[k] = exposure.exposed(w, h, bits) ? (exposure.would_have_settled(w, h, bits) ? 2 : 1) : 0;
     }
   });
-  std::vector<std::uint64_t> made(w.zones() * 3, 0);  // replacements drawn per zone and kind
   for (std::size_t k = 0; k < n0; ++k) {
     if (settles[k]) ++c.exposed;
     if (settles[k] != 2) continue;
@@ -99,7 +115,8 @@ BurnInCounts burn_in(World& w, const HouseholdFactory& factory) {
     const std::uint32_t members = H.members[h], town = in_town(w.pop, h);
     bool found = false;
     for (int t = 0; t < kMaxTries && !found; ++t) {
-      const std::uint64_t id = household_id(zone, kind, kBurnInPeriod, made[zone * 3 + static_cast<int>(kind)]++);
+      // From the replaced household's id: the same replacement whatever the households' order.
+      const std::uint64_t id = rng::derive_id(H.id[h], kBurnInPeriod, static_cast<std::uint64_t>(t));
       rng::Draws d(w.seed, 0, id, rng::Stream::synth);
       const std::uint32_t r = factory.make(w.pop, kind, zone, id, w.sc.base_year, false, d);
       if (H.members[r] == members && in_town(w.pop, r) == town && H.origin[r] == H.origin[h]) {
@@ -109,7 +126,7 @@ BurnInCounts burn_in(World& w, const HouseholdFactory& factory) {
       if (!found) drop_last(w.pop);
     }
     if (found) {
-      H.loc[h] = Location::gone;  // removed with the period's compaction, counted nowhere
+      take_place(w.pop, h);  // same size: in h's place, so the households' order is kept
       ++c.replaced;
     } else {
       ++c.kept;
