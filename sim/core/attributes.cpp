@@ -38,7 +38,7 @@ constexpr std::array<AttrInfo, kAttrCount> kCatalogue{{
     {Attr::settled, "settled", S::household, K::flag,
      "the household has settled (holds an urban hukou here)"},
     {Attr::purchase_contract, "purchase_contract", S::household, K::flag,
-     "holds a commodity-housing purchase contract (商品房买卖合同, 网签) and lives there"},
+     "owns and lives in a home bought as commodity housing (商品房买卖合同, 网签), before or after the title; a share housing.commodity_share of owned homes"},
     {Attr::owns_home, "owns_home", S::household, K::flag,
      "owns its home in town (purchase contract or title)"},
     {Attr::registered_rental, "registered_rental", S::household, K::flag,

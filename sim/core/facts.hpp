@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "compiled_condition.hpp"
+#include "rng.hpp"
 #include "world.hpp"
 
 namespace hukou::facts {
@@ -73,9 +74,16 @@ inline void set_settled(Facts& f, bool settled) {
   const Tenure t = H.tenure[h];
   const bool town = H.loc[h] == Location::town;
   const bool owns = t == Tenure::purchase_contract || t == Tenure::titled_home;
+  // A commodity-housing contract (商品房买卖合同, Taiyuan 二(四)), not every owned home: self-built,
+  // small-property-right, resettlement and inherited homes have none. Whether a household's home
+  // is commodity housing is a fixed draw by its id (housing.commodity_share), taken only when read.
+  const bool commodity =
+      owns && (reads & attr_bit(Attr::purchase_contract)) &&
+      rng::below(rng::bits(rng::key(w.seed, 0, H.id[h], rng::Stream::commodity_home)),
+                 rng::threshold(w.sc.params.housing_commodity_share));
   f.flags = bit_if(town && whole, Attr::whole_family) | bit_if(H.origin[h] != kOutside, Attr::local_origin) |
             bit_if(town, Attr::in_town) | bit_if(P.flags[first] & pflag::settled, Attr::settled) |
-            bit_if(town && owns, Attr::purchase_contract) | bit_if(town && owns, Attr::owns_home) |
+            bit_if(town && commodity, Attr::purchase_contract) | bit_if(town && owns, Attr::owns_home) |
             bit_if(town && t == Tenure::registered_rental, Attr::registered_rental) |
             bit_if(town && (owns || t == Tenure::registered_rental || t == Tenure::public_rental),
                    Attr::stable_residence) |

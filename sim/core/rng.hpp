@@ -14,6 +14,7 @@ namespace hukou::rng {
 enum class Stream : std::uint32_t {
   synth = 1, death, birth, move, move_dest, inflow, job, wage, training, housing,
   permit, decision_date, choice, event, rental_tiebreak, village_pool, emigrate, away,
+  burn_in, commodity_home,
 };
 
 // splitmix64's finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mixer that

@@ -1,6 +1,7 @@
 #include "schedule.hpp"
 
 #include "attributes.hpp"
+#include "burn_in.hpp"
 
 namespace hukou {
 
@@ -15,7 +16,11 @@ void run_period(World& w, const HouseholdFactory& factory, RunResult& out, Phase
 
 void run_base_year(World& w, const HouseholdFactory& factory, RunResult& out) {
   PhaseSeconds untimed{};  // the bench times the periods only
-  run_schedule<BaseYearSchedule>(w, factory, out, untimed);
+  using Eligible = Schedule<Sweep<Phase::eligibility, Eligibility>>;
+  run_schedule<Eligible>(w, factory, out, untimed);
+  // The replacements need their channels, and the zones' facts count them.
+  if (burn_in(w, factory).replaced > 0) run_schedule<Eligible>(w, factory, out, untimed);
+  run_schedule<Schedule<Sweep<Phase::accounting, Accounting>>>(w, factory, out, untimed);
 }
 
 }  // namespace hukou

@@ -75,15 +75,14 @@ using OneSweepEach = Schedule<
     Sweep<Phase::housing, Housing>, Sweep<Phase::permits, Permits>, Sweep<Phase::eligibility, Eligibility>,
     Sweep<Phase::decision, Decision>, Sweep<Phase::events, Events>, Sweep<Phase::accounting, Accounting>>;
 
-// The base year: eligibility (school places and peer shares for the first
-// decisions) and accounting.
-using BaseYearSchedule = Schedule<Sweep<Phase::eligibility, Eligibility>, Sweep<Phase::accounting, Accounting>>;
 
 // Whether permits may run before housing: the public-rental condition reads no permit.
 bool permits_may_run_before_housing(const Rules& rules);
 
 // One period by PeriodSchedule<permits_may_run_before_housing(w.rules)>, its phases
-// timed into `seconds`; the base year by BaseYearSchedule.
+// timed into `seconds`. The base year: eligibility (school places and peer shares
+// for the first decisions), the burn-in (burn_in.hpp), eligibility again for the
+// households it replaced, and accounting.
 void run_period(World& w, const HouseholdFactory& factory, RunResult& out, PhaseSeconds& seconds);
 void run_base_year(World& w, const HouseholdFactory& factory, RunResult& out);
 

@@ -46,6 +46,9 @@ struct World {
   bool order_households = true;  // the base population and each inflow in order of size (household_order.hpp)
   std::vector<ZoneState> zs;
   std::vector<double> peer_share;        // per origin group: zones, then outside
+  // Per origin group: persons who held a town hukou before the base year (earlier
+  // converts, in the urban aggregate, not agents), counted among the group's peers.
+  std::vector<double> peer_base;
   Counters flows;                        // this period's flows
   std::vector<std::uint32_t> eligible;   // per household: bit c set if channel c admits it (step 6)
   std::vector<std::uint8_t> rental;      // per household: rental:: bits (step 4)

@@ -42,15 +42,17 @@ inline Scenario small_scenario(double scale = 1.0) {
   return sc;
 }
 
-// Every utility term switched off: the logit then has the closed form
-// P(settle) = e^a / (1 + e^a + e^r).
+// Every utility term but the constants switched off, peers included: the nested
+// logit then has the closed form of choice_probabilities on (asc_settle, 0, asc_return).
 inline void zero_all_terms(Params& p) {
   p.decision_b_school = p.decision_exam_weight = p.decision_b_public_rental = p.decision_b_subsidy = 0;
-  p.decision_b_social_insurance = p.decision_b_job_stability = p.decision_b_owns_home = 0;
+  p.decision_b_social_insurance = p.decision_b_job_stability = p.decision_b_owns_home = p.decision_b_education = 0;
   p.decision_b_years_in_town = p.decision_b_rights = p.decision_b_exit_compensation = p.decision_b_fee = 0;
   p.decision_b_peer = p.decision_b_new_generation = p.decision_b_age_settle = 0;
   p.decision_b_return_jobless = p.decision_b_return_age = p.decision_b_return_left_behind = 0;
   p.decision_attachment_nonlocal = 0;
+  p.decision_stay_owns_home = p.decision_stay_formal_job = p.decision_stay_log_income = 0;
+  p.decision_stay_years_in_town = p.decision_stay_whole_family = p.decision_stay_nonlocal = p.decision_stay_permit = 0;
 }
 
 }  // namespace hukou::test

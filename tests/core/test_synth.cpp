@@ -45,6 +45,8 @@ TEST_CASE("core synth: outputs are in persons whatever the scale", "[core][synth
 TEST_CASE("core synth: household heads follow the scenario's education shares", "[core][synth]") {
   Scenario sc = test::small_scenario();
   for (auto& z : sc.zones) { z.f.migrants_outside *= 10; z.f.rural_hukou_village = 0; z.f.rural_hukou_town = 0; }
+  // Synthesis alone: the burn-in then selects who is still unsettled (education raises settling).
+  sc.params.decision_burn_in_years = 0;
   const Model m(sc, 5);
   const auto& pop = m.world().pop;
   std::vector<double> count(5, 0.0);

@@ -114,10 +114,18 @@ void Eligibility::finish(World& w) {
                           w.eligible[w.housed[k]] = eligible_channels(w, w.housed[k]);
                       });
   const std::size_t nz = w.zones(), ng = nz + 1;
+  // Peers: the group's earlier converts are fixed in the base year so that they
+  // are the share decision.peer_share_base of its town residents then (data:
+  // params.def); settlers since add to them.
+  if (w.t == 0) {
+    const double s0 = w.sc.params.decision_peer_share_base;
+    w.peer_base.assign(ng, 0.0);
+    for (std::size_t g = 0; g < ng; ++g) w.peer_base[g] = s0 / (1.0 - s0) * static_cast<double>(tally_(g, peers_all));
+  }
   w.peer_share.assign(ng, 0.0);
   for (std::size_t g = 0; g < ng; ++g) {
-    const auto all = tally_(g, peers_all);
-    w.peer_share[g] = all > 0 ? static_cast<double>(tally_(g, peers_settled)) / static_cast<double>(all) : 0.0;
+    const double base = w.peer_base[g], all = base + static_cast<double>(tally_(g, peers_all));
+    w.peer_share[g] = all > 0.0 ? (base + static_cast<double>(tally_(g, peers_settled))) / all : 0.0;
   }
   for (std::size_t z = 0; z < nz; ++z) {
     ZoneState& zs = w.zs[z];
