@@ -4,14 +4,9 @@
 #include <limits>
 #include <string>
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
+#include "batches.hpp"
 #include "error.hpp"
-#include "evaluate.hpp"
-#include "kernel.hpp"
-#include "keys.hpp"
-#include "normal.hpp"
+#include "proposal.hpp"
 #include "weighted.hpp"
 
 namespace hukou::calibrate {
@@ -19,9 +14,6 @@ namespace hukou::calibrate {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// A kernel whose mass lies this often outside the prior's support in a row is a bug
-// or a prior at odds with the data; a loop without end would hide either.
-constexpr int kMaxRedraws = 10000;
 
 void validate_problem(const Problem& p, const Settings& s) {
   validate(p.parameters);
@@ -64,27 +56,6 @@ void finish(State& st, std::uint32_t t, const Settings& s, std::uint64_t examine
   st.stop = Stop::running;
 }
 
-// Proposal k of generation t >= 1: a particle of the previous generation picked by
-// weight, perturbed by the kernel. Outside the prior's support both are drawn
-// again: the proposal density is then the kernel mixture restricted to the support
-// and renormalised by one constant, which the weights' normalisation removes
-// (redrawing only the perturbation would renormalise each ancestor differently).
-Eigen::VectorXd propose(const Problem& p, const Settings& s, const State& prev, const Kernel& kernel,
-                        const Eigen::VectorXd& cumulative, std::uint32_t t, std::uint64_t k) {
-  const std::uint64_t key = rng::key(s.seed, t, k, stream::proposal);
-  const auto d = static_cast<Eigen::Index>(p.parameters.size());
-  std::uint32_t n = 0;
-  Eigen::VectorXd z(d);
-  for (int attempt = 0; attempt < kMaxRedraws; ++attempt) {
-    const Eigen::Index j = pick(cumulative, open_uniform(key, n++));
-    for (Eigen::Index i = 0; i < d; ++i) z(i) = normal_quantile(open_uniform(key, n++));
-    Eigen::VectorXd theta = kernel.perturb(prev.particles.row(j).transpose(), z);
-    if (in_support(p.parameters, theta)) return theta;
-  }
-  throw CalibrationError("generation " + std::to_string(t) + ": " + std::to_string(kMaxRedraws) +
-                         " perturbed particles in a row fell outside the prior's support");
-}
-
 }  // namespace
 
 const char* to_string(Stop s) {
@@ -107,7 +78,7 @@ State start(const Problem& p, const Settings& s, const Callbacks& cb) {
   std::size_t accepted = 0;
   const auto res = sweep(
       p, s, 0, proposal_cap(s),
-      [&](std::uint64_t k) { return sample_prior(p.parameters, rng::key(s.seed, 0, k, stream::proposal)); },
+      [&](std::uint64_t k) { return prior_proposal(p.parameters, s, k); },
       [&](std::uint64_t, const Evaluated& e) {
         check_size(p, e.values);
         if (!e.valid) return false;
@@ -139,10 +110,7 @@ State advance(const Problem& p, const Settings& s, const State& prev, const Call
     throw CalibrationError("the stored calibration state does not match the parameters, observations or particles");
   const std::uint32_t t = prev.generation + 1;
   const double eps = weighted_quantile(prev.distances, prev.weights, s.quantile);
-  const Kernel kernel(prev.particles, prev.weights, s.kernel_scale, prior_sd(p.parameters));
-  Eigen::VectorXd cumulative(n);
-  double run = 0.0;
-  for (Eigen::Index j = 0; j < n; ++j) cumulative(j) = run += prev.weights(j);
+  const Proposer propose(p.parameters, s, prev);
   const Distance dist(p.observations, prev.scales);
 
   State st;
@@ -150,7 +118,7 @@ State advance(const Problem& p, const Settings& s, const State& prev, const Call
   st.distances.resize(n);
   std::size_t accepted = 0;
   const auto res = sweep(
-      p, s, t, proposal_cap(s), [&](std::uint64_t k) { return propose(p, s, prev, kernel, cumulative, t, k); },
+      p, s, t, proposal_cap(s), [&](std::uint64_t k) { return propose(k); },
       [&](std::uint64_t, const Evaluated& e) {
         check_size(p, e.values);
         if (!e.valid) return false;
@@ -167,16 +135,7 @@ State advance(const Problem& p, const Settings& s, const State& prev, const Call
     stopped.stop = Stop::acceptance;
     return stopped;
   }
-  // Importance weights in log space (prior and kernel densities can underflow), one
-  // particle per task; each sum runs in a fixed order inside its task.
-  Eigen::VectorXd logw(n);
-  tbb::parallel_for(tbb::blocked_range<Eigen::Index>(0, n), [&](const tbb::blocked_range<Eigen::Index>& r) {
-    for (Eigen::Index i = r.begin(); i != r.end(); ++i) {
-      const Eigen::VectorXd theta = st.particles.row(i).transpose();
-      logw(i) = log_prior(p.parameters, theta) - kernel.log_mixture_density(theta);
-    }
-  });
-  st.weights = normalised((logw.array() - logw.maxCoeff()).exp().matrix());
+  st.weights = importance_weights(p.parameters, propose.kernel(), st.particles);
   st.epsilon = eps;
   st.scales = prev.scales;
   st.simulations = prev.simulations + res.simulations;

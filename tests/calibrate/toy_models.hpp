@@ -12,13 +12,12 @@
 
 namespace toy {
 
-// The mean of n draws from normal(theta_0, sigma): the sufficient statistic of a
-// normal sample with known variance, so the exact posterior is conjugate.
+// The mean of n draws from normal(theta_0, sigma), drawn as what it is,
+// normal(theta_0, sigma^2 / n): the sufficient statistic of a normal sample with
+// known variance, so the exact posterior is conjugate.
 inline Eigen::VectorXd sample_mean(const Eigen::VectorXd& theta, std::uint64_t seed, int n, double sigma) {
-  double s = 0.0;
-  for (int i = 0; i < n; ++i)
-    s += theta(0) + sigma * hukou::calibrate::normal_quantile(hukou::calibrate::open_uniform(seed, std::uint32_t(i)));
-  return Eigen::VectorXd::Constant(1, s / n);
+  const double z = hukou::calibrate::normal_quantile(hukou::calibrate::open_uniform(seed, 0));
+  return Eigen::VectorXd::Constant(1, theta(0) + sigma / std::sqrt(double(n)) * z);
 }
 
 // Binomial(n, p) by inversion: walk the distribution function up from 0 (p <= 1/2;

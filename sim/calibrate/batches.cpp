@@ -1,4 +1,4 @@
-#include "evaluate.hpp"
+#include "batches.hpp"
 
 #include <algorithm>
 #include <vector>
