@@ -6,20 +6,22 @@ docs/analysis.md. One call each:
     from hukou_analysis import load_run, load_comparison, evaluation_table
     ds = load_run("taiyuan.h5")                       # xarray.Dataset
     diff = load_comparison("base.h5", "whatif.h5")    # paired differences per replicate
-    evaluation_table(ds)                              # pandas.DataFrame of targets
+    evaluation_table(ds)                              # the stored `hukou evaluate` table
 """
 from .load import (  # noqa: F401
     ComparisonError,
+    NotEvaluatedError,
     comparison_summary,
-    compute_evaluation,
     county_scores,
     evaluation_table,
     indicator,
+    kind,
     load_comparison,
     load_run,
     load_sensitivity,
     load_sweep,
     swept_parameters,
+    targets,
     run_frame,
 )
 

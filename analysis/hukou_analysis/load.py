@@ -1,8 +1,11 @@
 """Loaders: a run file, a paired comparison of two run files, (later) a sweep.
 
 A run file (docs/outputs.md) has variables (replicate, period[, zone[, channel|group]]),
-the plan's targets along `target`, and optionally the `evaluation` and `county_scores`
-groups written by `hukou evaluate` (docs/evaluation.md).
+each with attributes `kind` (rate, stock, flow) and `dimensions`, the plan's targets
+along `target`, and optionally the `evaluation` and `county_scores` groups written by
+`hukou evaluate` (docs/evaluation.md). Nothing here re-implements the simulator's
+rules: an output's kind is read from the file, and the evaluation is the C++
+`hukou evaluate`'s (stored in the file, or handed over by `hukou report`).
 """
 import os
 
@@ -12,17 +15,12 @@ import pandas as pd
 import xarray as xr
 from scipy import stats
 
-# Variables of kind `flow` (sums over the year; docs/outputs.md). A flow has no
-# mid-term view in the evaluation (the base year has no flow).
-FLOWS = frozenset({
-    "settlements", "settlements_by_group", "reclassified", "returns", "returns_with_hukou",
-    "rural_to_town_moves", "inflow_migrants", "births", "deaths", "homes_bought",
-    "purchase_subsidy_paid", "rights_exit_compensation_paid", "public_service_cost",
-})
-
-
 class ComparisonError(ValueError):
     """Two run files that cannot be paired (other periods, zones, replicates or seeds)."""
+
+
+class NotEvaluatedError(ValueError):
+    """A run file with targets but no evaluation: `hukou evaluate` has not run on it."""
 
 
 def _groups(path):
@@ -50,16 +48,24 @@ def _as_run(run):
     return run if isinstance(run, xr.Dataset) else load_run(run)
 
 
+def kind(ds, variable):
+    """The variable's kind as the run file records it: "rate", "stock" or "flow"."""
+    k = ds[variable].attrs.get("kind")
+    if k is None:
+        raise ValueError(f"'{variable}' has no `kind` attribute: the file predates it; run it again")
+    return str(k)
+
+
 def indicator(ds, variable, zone=None):
     """Values per (replicate, period) of one indicator, as `hukou compare` and
     `hukou evaluate` read it: counts summed over zones and channels/groups unless a
-    zone is named; a rate per zone needs a zone."""
+    zone is named; a rate per zone needs a zone (rates do not add up)."""
     da = ds[variable]
     if zone:
         if "zone" not in da.dims:
             raise ValueError(f"'{variable}' is prefecture-wide: it has no zone")
         da = da.sel(zone=zone)
-    elif "zone" in da.dims and ds[variable].attrs.get("units") == "1":
+    elif "zone" in da.dims and kind(ds, variable) == "rate":
         raise ValueError(f"'{variable}' is a rate per zone: name a zone")
     extra = [d for d in da.dims if d not in ("replicate", "period")]
     return da.sum(extra) if extra else da
@@ -85,57 +91,53 @@ def _group_frame(path, group):
     return df
 
 
-def evaluation_table(run, midterm=(2018,), level=0.90):
-    """The evaluation against targets as a pandas.DataFrame (columns of
-    docs/evaluation.md). Read from the file's `evaluation` group when present,
-    otherwise computed here from the `target_*` variables exactly as `hukou
-    evaluate` does. Empty when the scenario has no targets."""
+def _first_group(group, *paths):
+    """The group `group` of the first of `paths` that has it, with its path; else (None, None)."""
+    for path in paths:
+        if path and os.path.exists(path):
+            df = _group_frame(path, group)
+            if df is not None:
+                return df, path
+    return None, None
+
+
+def targets(run):
+    """The plan's targets stored in the run file, as a pandas.DataFrame (columns
+    indicator, zone, year, value, clause; zone empty for the whole prefecture)."""
     ds = _as_run(run)
-    path = ds.attrs.get("path")
-    if path and os.path.exists(path):
-        df = _group_frame(path, "evaluation")
-        if df is not None:
-            df.attrs["source"] = "stored"
-            return df
-    df = compute_evaluation(ds, midterm, level)
-    df.attrs["source"] = "computed"
-    return df
-
-
-def compute_evaluation(ds, midterm=(2018,), level=0.90):
-    """Evaluation against the file's targets (same rules as sim/evaluate/evaluate.cpp):
-    final view at the target's year; for levels, mid-term views on the straight path
-    from the base year's simulated mean; quantiles of type 7 (NumPy's default)."""
-    cols = ["indicator", "zone", "view", "year", "target", "simulated", "lo", "hi", "gap", "share_met", "clause"]
-    rows = []
+    cols = ["indicator", "zone", "year", "value", "clause"]
     if "target" not in ds.dims:
         return pd.DataFrame(columns=cols)
-    base = int(ds.period.values[0])
-    tail = (1 - level) / 2
-    for t in range(ds.sizes["target"]):
-        var = str(ds.target_indicator.values[t])
-        zone = str(ds.target_zone.values[t]) if "target_zone" in ds else ""
-        year = int(ds.target_year.values[t])
-        value = float(ds.target_value.values[t])
-        clause = str(ds.target_clause.values[t]) if "target_clause" in ds else ""
-        vals = indicator(ds, var, zone or None)
-        views = [] if var in FLOWS else [("mid-term", y) for y in midterm if base < y < year]
-        views.append(("final", year))
-        start = float(vals.sel(period=base).mean())
-        for view, y in views:
-            goal = value if view == "final" else start + (value - start) * (y - base) / (year - base)
-            v = vals.sel(period=y).values.astype(float)
-            m = float(v.mean())
-            rows.append([var, zone, view, y, goal, m, float(np.quantile(v, tail)), float(np.quantile(v, 1 - tail)),
-                         m - goal, float((v >= goal).mean()), clause])
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame({"indicator": ds.target_indicator.values.astype(str), "zone": ds.target_zone.values.astype(str),
+                         "year": ds.target_year.values.astype(int), "value": ds.target_value.values.astype(float),
+                         "clause": ds.target_clause.values.astype(str)}, columns=cols)
 
 
-def county_scores(run):
-    """The `county_scores` group (Qiannan appendix 1, after `hukou evaluate`) as a
-    pandas.DataFrame, or None if the file has none."""
+def evaluation_table(run, evaluation=None):
+    """The evaluation against targets (columns of docs/evaluation.md) as a
+    pandas.DataFrame, as `hukou evaluate` computes it: the run file's `evaluation`
+    group (.attrs["source"] == "stored"), else that group of the file `evaluation`
+    (`hukou report` computes one; "computed"). Empty when the scenario has no
+    targets; NotEvaluatedError when neither file has it (run `hukou evaluate FILE`)."""
+    ds = _as_run(run)
+    path = ds.attrs.get("path")
+    df, where = _first_group("evaluation", path, evaluation)
+    if df is not None:
+        df.attrs["source"] = "stored" if where == path else "computed"
+        return df
+    if "target" not in ds.dims:
+        return pd.DataFrame(columns=["indicator", "zone", "view", "year", "target", "simulated", "lo", "hi", "gap",
+                                     "share_met", "clause"])
+    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate {path}` (or `hukou report`, "
+                            "which evaluates it without changing the file)")
+
+
+def county_scores(run, evaluation=None):
+    """The `county_scores` group (Qiannan appendix 1) of the run file (after `hukou
+    evaluate`), else of the file `evaluation` (from `hukou report`), as a
+    pandas.DataFrame; None if neither has one."""
     path = run.attrs.get("path") if isinstance(run, xr.Dataset) else run
-    return _group_frame(path, "county_scores") if path else None
+    return _first_group("county_scores", path, evaluation)[0]
 
 
 def load_comparison(baseline, whatif):

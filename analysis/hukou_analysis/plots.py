@@ -8,7 +8,7 @@ import os
 import numpy as np
 
 from . import fonts
-from .load import _as_run, comparison_summary, county_scores, evaluation_table, indicator
+from .load import NotEvaluatedError, _as_run, comparison_summary, county_scores, evaluation_table, kind, targets
 
 fonts.matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -37,10 +37,21 @@ def _persons(ax, axis="y"):
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def plot_urbanization(run, band=BAND, midterm=(2018,)):
+def _evaluation_or_targets(ds):
+    """The stored evaluation, else the file's targets as final views only."""
+    try:
+        return evaluation_table(ds)
+    except NotEvaluatedError:
+        t = targets(ds)
+        return t.assign(view="final").rename(columns={"value": "target"})
+
+
+def plot_urbanization(run, band=BAND, evaluation=None):
     """Registered and resident urbanization rates: mean over replicates with the band
     where `band` of them lie (default 5-95%), and the plan's prefecture-wide rate
-    targets (filled star: final year; open diamond: mid-term straight-path value)."""
+    targets (filled star: final year; open diamond: mid-term straight-path value).
+    The targets come from `evaluation` (an evaluation_table() DataFrame), by default
+    the file's stored evaluation, else the file's targets (final years only)."""
     _setup()
     ds = _as_run(run)
     fig, ax = plt.subplots(figsize=(9, 5.2))
@@ -51,7 +62,7 @@ def plot_urbanization(run, band=BAND, midterm=(2018,)):
         ax.fill_between(years, q[0], q[1], color=colour, alpha=0.25, linewidth=0,
                         label=f"{_LABELS[var].split(' ')[0]}: {band[0]:.0%}–{band[1]:.0%} of replicates")
         ax.plot(years, da.mean("replicate").values, color=colour, marker="o", ms=3.5, label=_LABELS[var] + ", mean")
-    ev = evaluation_table(ds, midterm)
+    ev = evaluation if evaluation is not None else _evaluation_or_targets(ds)
     shown = set()
     for _, r in ev[(ev.zone == "") & ev.indicator.isin(list(_LABELS)[:2])].iterrows():
         colour = "tab:blue" if r.indicator.startswith("registered") else "tab:orange"
@@ -123,7 +134,7 @@ def plot_difference(baseline, whatif, indicators=None, level=0.90):
     for ax, ind in zip(axes[0], indicators):
         var, _, zone = ind.partition(":")
         df = comparison_summary(diff, var, zone or None, level)
-        rate = b[var].attrs.get("units") == "1"
+        rate = kind(b, var) == "rate"
         k = 100.0 if rate else 1.0
         ax.fill_between(df.year, df.diff_lo * k, df.diff_hi * k, color="tab:green", alpha=0.3, linewidth=0,
                         label=f"{level:.0%} confidence interval")
@@ -143,11 +154,12 @@ def plot_difference(baseline, whatif, indicators=None, level=0.90):
     return fig
 
 
-def plot_county_scores(run):
+def plot_county_scores(run, evaluation=None):
     """Qiannan appendix 1: each county's score out of 100 (registered-rate rise 40,
     settlement 30, relocation settlement 30), stacked, with the 90% range of the
-    total over replicates. None if the file has no `county_scores` group."""
-    df = county_scores(run)
+    total over replicates. None if neither the file nor `evaluation` (the file
+    `hukou report` hands over) has a `county_scores` group."""
+    df = county_scores(run, evaluation)
     if df is None:
         return None
     _setup()
@@ -187,7 +199,7 @@ def plot_sweep_response(sweep, output="registered_urbanization_rate", year=None)
     y = da.sel(period=year if year is not None else int(da.period[-1])).mean("replicate")
     for dim in [d for d in y.dims if d != "run"]:  # counts per zone/channel: the total
         y = y.sum(dim)
-    rate = output.endswith("rate") or output.endswith("rate_zone")
+    rate = kind(sweep, output) == "rate"
     fig, axes = plt.subplots(1, len(params), figsize=(4.2 * len(params) + 0.6, 3.8), squeeze=False)
     for ax, key in zip(axes[0], params):
         ax.scatter(sweep[key].values, 100 * y.values if rate else y.values, s=14, alpha=0.75)

@@ -2,9 +2,12 @@
 HTML file (images embedded as base64 PNG) with the run's provenance, the evaluation
 against targets, the plots and a short summary. Opens in a browser without a server.
 
-Run as `/usr/bin/python3 -m hukou_analysis.report` with PYTHONPATH=analysis/ (the
-`hukou report` subcommand does this). Exit codes: 0 ok, 1 failure (e.g. no CJK
-font), 2 bad input (missing or unpairable files)."""
+Run by the `hukou report` subcommand, which computes the evaluation (and county
+scores) with the C++ `hukou evaluate` rules, hands them over as --evaluation FILE
+(groups `evaluation` and `county_scores`) and runs `/usr/bin/python3 -m
+hukou_analysis.report` with PYTHONPATH=analysis/. A table the run file already
+stores (`hukou evaluate`) is shown as stored. Exit codes: 0 ok, 1 failure (e.g. no
+CJK font), 2 bad input (missing, unevaluated or unpairable files)."""
 import argparse
 import base64
 import datetime
@@ -16,7 +19,7 @@ import tempfile
 
 from . import __version__
 from .fonts import FontError
-from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, load_comparison, load_run
+from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, kind, load_comparison, load_run
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;max-width:1100px;
@@ -47,8 +50,13 @@ def _img(fig, alt):
     return f'<img alt="{_e(alt)}" src="data:image/png;base64,{data}">'
 
 
-def _fmt(indicator, v):
-    if "rate" in indicator:
+def _is_rate(ds, label):
+    """Whether an indicator ("variable" or "variable (zone)") is a rate, by its kind."""
+    return kind(ds, label.partition(" (")[0]) == "rate"
+
+
+def _fmt(ds, indicator, v):
+    if _is_rate(ds, indicator):
         return f"{v:.2%}"
     return f"{v:,.0f}"
 
@@ -88,15 +96,16 @@ def _table(df, fmt=None, row_class=None):
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _evaluation_html(ev):
+def _evaluation_html(ds, ev):
     if ev.empty:
         return "<p>The scenario declares no targets.</p>"
-    val = lambda r, v: _fmt(r["indicator"], v)  # noqa: E731
+    val = lambda r, v: _fmt(ds, r["indicator"], v)  # noqa: E731
     fmt = {c: val for c in ("target", "simulated", "lo", "hi")}
-    fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if "rate" in r["indicator"] else f"{v:+,.0f}")
+    fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
     fmt["share_met"] = lambda r, v: f"{v:.0%}"
     src = ("read from the file's <code>evaluation</code> group" if ev.attrs.get("source") == "stored"
-           else "computed from the file's targets (the file has no <code>evaluation</code> group; "
+           else "computed from the file's targets by <code>hukou report</code> with <code>hukou evaluate</code>'s "
+                "rules (the file has no <code>evaluation</code> group and is left unchanged; "
                 "<code>hukou evaluate</code> stores the same table)")
     return (f"<p>Per target: final view at the target's year, mid-term view on the straight path from the base year; "
             f"lo–hi: where 90% of replicates lie; share_met: replicates at or above the target. Table {src}.</p>"
@@ -117,27 +126,27 @@ def summary_lines(ds, ev, diff_tables=None):
             continue  # many zone targets: counted below, listed in the table
         name = _NAMES.get(r["indicator"], r["indicator"])
         where = f" in {r['zone']}" if r["zone"] else ""
-        verb = "reaches" if "rate" in r["indicator"] else "is"
-        lines.append(f"{name.capitalize()}{where} {verb} {_fmt(r['indicator'], r['simulated'])} in {r['year']} against "
-                     f"a target of {_fmt(r['indicator'], r['target'])}: "
+        verb = "reaches" if _is_rate(ds, r["indicator"]) else "is"
+        lines.append(f"{name.capitalize()}{where} {verb} {_fmt(ds, r['indicator'], r['simulated'])} in {r['year']} "
+                     f"against a target of {_fmt(ds, r['indicator'], r['target'])}: "
                      f"{'met' if r['gap'] >= 0 else 'missed'} on average, in {r['share_met']:.0%} of replicates.")
     if len(zone_final) > 4:
         met = int((zone_final["gap"] >= 0).sum())
         lines.append(f"Zone targets: {met} of {len(zone_final)} met on average (see the evaluation table).")
     for df in diff_tables or []:
         r = df.iloc[-1]
-        rate = "rate" in r["indicator"]
-        d = (lambda v: f"{v * 100:+.3f} pp") if rate else (lambda v: f"{v:+,.0f}")
+        d = (lambda v: f"{v * 100:+.3f} pp") if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
         lines.append(f"The what-if changes {_NAMES.get(r['indicator'], r['indicator'])} in {r['year']} by "
                      f"{d(r['difference'])} (90% CI {d(r['diff_lo'])} to {d(r['diff_hi'])}).")
     return lines
 
 
-def build_report(path, compare=None, midterm=(2018,)):
-    """The report as an HTML string."""
+def build_report(path, compare=None, evaluation=None):
+    """The report as an HTML string. `evaluation`: the file of evaluation tables that
+    `hukou report` computes (needed unless the run file stores its own)."""
     from . import plots
     ds = load_run(path)
-    ev = evaluation_table(ds, midterm)
+    ev = evaluation_table(ds, evaluation)
     name = ds.attrs.get("scenario_name", os.path.basename(path))
     parts = [f"<h1>hukou report: {_e(name)}</h1>",
              f"<p>Run file <code>{_e(os.path.abspath(path))}</code>; report written "
@@ -148,9 +157,9 @@ def build_report(path, compare=None, midterm=(2018,)):
         diff = load_comparison(ds, other)
         for var in ("registered_urbanization_rate", "resident_urbanization_rate", "settlements"):
             diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
-        fmt = {c: (lambda r, v: _fmt(r["indicator"], v)) for c in ("baseline", "what_if")}
+        fmt = {c: (lambda r, v: _fmt(ds, r["indicator"], v)) for c in ("baseline", "what_if")}
         for c in ("difference", "diff_lo", "diff_hi"):
-            fmt[c] = lambda r, v: (f"{v * 100:+.3f} pp" if "rate" in r["indicator"] else f"{v:+,.0f}")
+            fmt[c] = lambda r, v: (f"{v * 100:+.3f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
         comp_html = (f"<h2 id='comparison'>What-if comparison</h2><p>Baseline <code>{_e(path)}</code>, what-if "
                      f"<code>{_e(compare)}</code> (scenario {_e(other.attrs.get('scenario_name', ''))}): paired "
                      f"differences per replicate (same seeds), mean and 90% confidence interval (Student's t).</p>"
@@ -160,23 +169,23 @@ def build_report(path, compare=None, midterm=(2018,)):
     parts.append("<h2 id='summary'>Summary</h2><div class='summary'><ul>"
                  + "".join(f"<li>{_e(s)}</li>" for s in summary_lines(ds, ev, diff_tables)) + "</ul></div>")
     parts.append("<h2 id='provenance'>Provenance</h2>" + _provenance(ds))
-    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ev))
-    parts.append("<h2 id='plots'>Urbanization</h2>" + _img(plots.plot_urbanization(ds, midterm=midterm),
+    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ds, ev))
+    parts.append("<h2 id='plots'>Urbanization</h2>" + _img(plots.plot_urbanization(ds, evaluation=ev),
                                                          "registered and resident urbanization"))
     parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements"))
-    sc = county_scores(ds)
+    sc = county_scores(ds, evaluation)
     if sc is not None:
         parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
                      "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
-                     + _img(plots.plot_county_scores(ds), "county scores") + _table(sc))
+                     + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc))
     parts.append(comp_html)
     return (f"<!DOCTYPE html>\n<html lang='zh-Hans'><head><meta charset='utf-8'><title>hukou report: {_e(name)}"
             f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
 
 
-def write_report(path, out, compare=None, midterm=(2018,)):
+def write_report(path, out, compare=None, evaluation=None):
     """Writes the report to OUT via a temporary file in the same directory, renamed when complete."""
-    text = build_report(path, compare, midterm)
+    text = build_report(path, compare, evaluation)
     d = os.path.dirname(os.path.abspath(out))
     fd, tmp = tempfile.mkstemp(prefix=os.path.basename(out) + ".", suffix=".tmp", dir=d)
     try:
@@ -196,7 +205,8 @@ def main(argv=None):
     p.add_argument("file", help="run file written by `hukou run`")
     p.add_argument("--compare", metavar="OTHER.h5", help="a what-if run to compare with (same --seed and --replicates)")
     p.add_argument("-o", "--output", help="HTML file to write (default: FILE with .html)")
-    p.add_argument("--midterm", type=int, action="append", help="mid-term evaluation year (default 2018)")
+    p.add_argument("--evaluation", metavar="TABLES.h5",
+                   help="the evaluation tables computed by `hukou report` (groups evaluation, county_scores)")
     a = p.parse_args(argv)
     out = a.output or os.path.splitext(a.file)[0] + ".html"
     for f in [a.file] + ([a.compare] if a.compare else []):
@@ -207,7 +217,7 @@ def main(argv=None):
         print(f"hukou report: directory of {out} does not exist", file=sys.stderr)
         return 2
     try:
-        write_report(a.file, out, a.compare, tuple(a.midterm or (2018,)))
+        write_report(a.file, out, a.compare, a.evaluation)
     except ComparisonError as e:
         print(f"hukou report: {e}", file=sys.stderr)
         return 2

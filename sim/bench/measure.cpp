@@ -14,6 +14,7 @@
 #include "kernel.hpp"
 #include "load.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/run_metadata.hpp"
 #include "sizing.hpp"
 
 namespace hukou::bench {
@@ -50,14 +51,7 @@ double median(std::vector<double> v) {
 
 double time_output(const Model& m, const Sized& s, int threads) {
   const auto path = std::filesystem::temp_directory_path() / ("hukou-bench-" + std::to_string(::getpid()) + ".h5");
-  output::RunMetadata meta;
-  meta.tool_version = "bench";
-  meta.scenario_name = s.sc.name;
-  meta.scenario_text = s.sc.source_text;
-  meta.created = "1970-01-01T00:00:00Z";  // not a real run: no provenance needed
-  meta.seed = s.sc.seed;
-  meta.threads = threads;
-  meta.scale = s.sc.scale;
+  const output::RunMetadata meta = output::run_metadata(s.sc, {"bench", "", s.sc.seed, 1, threads});
   const std::vector<RunResult> reps{m.result()};  // copied outside the timing, as `hukou run` holds its results
   const auto t0 = Clock::now();
   output::write_run_file(path, reps, meta);

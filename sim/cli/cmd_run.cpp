@@ -14,6 +14,7 @@
 #include "cli/version.hpp"
 #include "core/replicates.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/run_metadata.hpp"
 #include "output/summary.hpp"
 #include "scenario/loader.hpp"
 
@@ -51,23 +52,8 @@ int run(const RunOptions& o) {
   progress.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  output::RunMetadata meta;
-  meta.tool_version = kVersion;
-  meta.git_commit = kGitCommit;
-  meta.scenario_name = sc.name;
-  meta.scenario_text = sc.source_text;
-  meta.created = output::utc_now();
-  meta.seed = seed;
-  meta.threads = threads;
-  meta.scale = sc.scale;
-  for (std::size_t r = 0; r < o.replicates; ++r) meta.replicate_seeds.push_back(replicate_seed(seed, r));
-  if (sc.county_score) {  // read back by `hukou evaluate`
-    meta.extra.emplace_back("county_score_year", std::to_string(sc.county_score->year));
-    meta.extra.emplace_back("county_score_relocation_channel", sc.channels[sc.county_score->relocation_channel].name);
-    meta.extra.emplace_back("county_score_clause", sc.county_score->clause);
-  }
-  for (const Target& t : sc.targets)
-    meta.targets.push_back({t.indicator, t.zone ? sc.zones[*t.zone].name : "", t.clause, t.year, t.value});
+  const output::RunMetadata meta =
+      output::run_metadata(sc, {kVersion, kGitCommit, seed, o.replicates, threads});
   output::write_run_file(out, reps, meta);
 
   output::print_summary(std::cout, sc, reps);

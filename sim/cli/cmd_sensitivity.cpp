@@ -78,7 +78,7 @@ int run(const SensitivityOptions& o) {
   print(st.keys, cols, kind == "sobol" ? 3 : 0);
   const std::vector<std::pair<std::string, std::string>> attrs = {
       {"output", o.output}, {"year", std::to_string(out.year)}, {"design", kind}, {"method", method}};
-  sweep::write_master(o.dir, [&](hid_t f) { sweep::write_sensitivity_group(f, st.keys, cols, attrs); });
+  sweep::write_master(o.dir, {output::LabelledGroup{"sensitivity", "parameter", st.keys, cols, attrs}});
   std::cout << "\nStored in " << o.dir << "/sweep.h5, group sensitivity\n";
   return ok;
 }

@@ -147,6 +147,13 @@ Handle double_vector(hid_t loc, const std::string& name, const std::vector<doubl
   return numeric_variable(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), values.size(), scale);
 }
 
+Handle create_file(const std::string& path, hid_t fapl) {
+  Handle fcpl = plist(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate(file create)");
+  check(H5Pset_link_creation_order(fcpl.get(), kCreationOrder), "H5Pset_link_creation_order");
+  check(H5Pset_attr_creation_order(fcpl.get(), kCreationOrder), "H5Pset_attr_creation_order");
+  return file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl), "cannot create HDF5 file " + path);
+}
+
 Handle create_group(hid_t loc, const std::string& name) {
   Handle gcpl = plist(H5Pcreate(H5P_GROUP_CREATE), "H5Pcreate(group)");
   check(H5Pset_link_creation_order(gcpl.get(), kCreationOrder), "H5Pset_link_creation_order");

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/results.hpp"
 #include "h5_handles.hpp"
 
 namespace hukou::output::h5 {
@@ -30,6 +31,10 @@ Handle int_variable(hid_t loc, const std::string& name, const std::vector<int>& 
 Handle uint64_variable(hid_t loc, const std::string& name, const std::vector<std::uint64_t>& values, hid_t scale);
 Handle double_vector(hid_t loc, const std::string& name, const std::vector<double>& values, hid_t scale);
 
+// A new file at `path` (an existing one is truncated) whose links and attributes
+// keep creation order (netCDF-4 needs it).
+Handle create_file(const std::string& path, hid_t fapl = H5P_DEFAULT);
+
 // A group whose links and attributes keep creation order (netCDF-4 needs it).
 Handle create_group(hid_t loc, const std::string& name);
 
@@ -44,5 +49,10 @@ Handle double_variable(hid_t loc, const std::string& name, const std::vector<hsi
 // Writes values (row-major, extents[1..]) as entry `index` of the first dimension.
 void write_slab(hid_t ds, const std::string& name, std::size_t index,
                 const std::vector<double>& values);
+
+// An output series' attributes: units, long_name, kind and dimensions (its
+// dimension names, space-separated, after `leading` ones such as a master file's
+// `run`). Defined in series_attrs.cpp.
+void write_series_attrs(hid_t ds, const SeriesSpec& s, const std::vector<std::string>& leading = {});
 
 }  // namespace hukou::output::h5

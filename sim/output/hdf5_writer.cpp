@@ -126,8 +126,7 @@ void write_contents(const fs::path& file_path, const std::vector<RunResult>& rep
       if (shape.size() > 2) scales.push_back(s.dims == Dims::PZC ? channel.get() : group.get());
 
       h5::Handle ds = h5::double_variable(f, name, extents, scales);
-      h5::write_attr(ds.get(), "units", std::string(s.units));
-      h5::write_attr(ds.get(), "long_name", std::string(s.long_name));
+      h5::write_series_attrs(ds.get(), s);
       for (std::size_t r = 0; r < replicates.size(); ++r)
         h5::write_slab(ds.get(), name, r, replicates[r].values(s.id));
     }

@@ -5,7 +5,8 @@
 //   coordinates  replicate(int32 0..R-1), period(int32 calendar years), zone, channel,
 //                group (variable-length UTF-8 strings), each an HDF5 dimension scale;
 //   one float64 variable per series, dims (replicate, period[, zone[, channel|group]]),
-//                attributes units and long_name;
+//                attributes units, long_name, kind (rate, stock or flow) and dimensions
+//                (the dimension names, space-separated; series_attrs.hpp);
 //   scenario_text  0-d variable-length UTF-8 string variable (the resolved scenario);
 //   root attributes tool_version, git_commit, seed (uint64), threads (int32),
 //                scale (float64), scenario_name, created, Conventions, then `extra`.

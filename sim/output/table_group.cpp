@@ -10,13 +10,9 @@ namespace hukou::output {
 namespace fs = std::filesystem;
 
 namespace {
-void write_group(const fs::path& file_path, const std::string& name, const Table& t) {
-  h5::QuietErrors quiet;
-  h5::Handle file = h5::file(H5Fopen(file_path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "cannot open for writing");
-  if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
-    h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
+void write_group(hid_t file, const std::string& name, const Table& t) {
   {
-    h5::Handle g = h5::create_group(file.get(), name);
+    h5::Handle g = h5::create_group(file, name);
     std::vector<int> ids(t.rows.size());
     std::iota(ids.begin(), ids.end(), 0);
     h5::Handle row = h5::int_coordinate(g.get(), "row", ids);
@@ -42,6 +38,14 @@ void write_group(const fs::path& file_path, const std::string& name, const Table
       h5::write_attr(ds.get(), "long_name", col.long_name);
     }
   }
+}
+
+void replace_group(const fs::path& file_path, const std::string& name, const Table& t) {
+  h5::QuietErrors quiet;
+  h5::Handle file = h5::file(H5Fopen(file_path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "cannot open for writing");
+  if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
+    h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
+  write_group(file.get(), name, t);
   file.close("cannot close");
 }
 }  // namespace
@@ -52,11 +56,22 @@ void store_table(const fs::path& path, const std::string& group, const Table& t)
   std::error_code ec;
   try {
     fs::copy_file(path, tmp, fs::copy_options::overwrite_existing);
-    write_group(tmp, group, t);
+    replace_group(tmp, group, t);
     fs::rename(tmp, path);
   } catch (const std::exception& e) {
     fs::remove(tmp, ec);
     throw OutputError("cannot store '" + group + "' in " + path.string() + ": " + e.what());
+  }
+}
+
+void write_table_file(const fs::path& path, const std::vector<std::pair<std::string, Table>>& groups) {
+  h5::QuietErrors quiet;
+  try {
+    h5::Handle file = h5::create_file(path.string());
+    for (const auto& [name, t] : groups) write_group(file.get(), name, t);
+    file.close("cannot close");
+  } catch (const OutputError& e) {
+    throw OutputError("cannot write " + path.string() + ": " + e.what());
   }
 }
 

@@ -6,11 +6,17 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "output/table.hpp"
 
 namespace hukou::output {
 
 void store_table(const std::filesystem::path& path, const std::string& group, const Table& t);
+
+// A new file at `path` with each table as a group, laid out as store_table lays
+// it out (to hand tables to a reader of run files, such as `hukou report`'s Python).
+void write_table_file(const std::filesystem::path& path, const std::vector<std::pair<std::string, Table>>& groups);
 
 }  // namespace hukou::output

@@ -4,7 +4,7 @@
 
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kMaxChannels = 32;
 
 // The strings of an array value, or nothing (with an error) if it is not one.
-std::vector<const toml::node*> string_items(Ctx& ctx, const toml::node& n, const std::string& key,
+std::vector<const toml::node*> string_items(ReadContext& ctx, const toml::node& n, const std::string& key,
                                             std::string_view what) {
   std::vector<const toml::node*> out;
   const toml::array* a = n.as_array();
@@ -32,7 +32,7 @@ std::vector<std::string_view> known_tiers(const Scenario& s) {
   return tiers;
 }
 
-void read_where(Ctx& ctx, const toml::table& t, const std::string& path, const Names& zones,
+void read_where(ReadContext& ctx, const toml::table& t, const std::string& path, const Names& zones,
                 const Scenario& s, hukou::Channel& c) {
   const toml::node* zn = t.get("zones");
   const toml::node* tn = t.get("tiers");
@@ -56,7 +56,7 @@ void read_where(Ctx& ctx, const toml::table& t, const std::string& path, const N
   }
 }
 
-void read_channel(Ctx& ctx, const toml::table& t, std::size_t index, const Names& zones,
+void read_channel(ReadContext& ctx, const toml::table& t, std::size_t index, const Names& zones,
                   Names& names, std::vector<const toml::node*>& name_nodes, Scenario& s) {
   hukou::Channel c;
   std::string path = "channels[" + std::to_string(index + 1) + "]";
@@ -110,7 +110,7 @@ void read_channel(Ctx& ctx, const toml::table& t, std::size_t index, const Names
 }
 }  // namespace
 
-Names read_channels(Ctx& ctx, const toml::table& root, const Names& zones, Scenario& s) {
+Names read_channels(ReadContext& ctx, const toml::table& root, const Names& zones, Scenario& s) {
   Names names;
   const toml::array* channels = table_array(ctx, root, "channels", kMaxChannels);
   if (!channels) {

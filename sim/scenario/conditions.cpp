@@ -3,7 +3,7 @@
 // string, found by walking the file's text from the opening quote.
 #include "parts.hpp"
 #include "policy/condition_parser.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -28,7 +28,7 @@ std::optional<std::size_t> byte_index(std::string_view text, toml::source_positi
 
 // The place of byte `offset` of string value `n`, when the string is written
 // without escapes up to there; otherwise the place of the string itself.
-toml::source_region place_in_string(const Ctx& ctx, const toml::node& n, std::size_t offset) {
+toml::source_region place_in_string(const ReadContext& ctx, const toml::node& n, std::size_t offset) {
   const toml::source_region& src = n.source();
   const std::string* text_ptr = src.path ? ctx.text_of(*src.path) : nullptr;
   const auto* value = n.as_string();
@@ -63,7 +63,7 @@ toml::source_region place_in_string(const Ctx& ctx, const toml::node& n, std::si
 }
 }  // namespace
 
-std::optional<hukou::Condition> read_condition(Ctx& ctx, const toml::node& n,
+std::optional<hukou::Condition> read_condition(ReadContext& ctx, const toml::node& n,
                                                const std::string& key) {
   auto text = read_string(ctx, n, key);
   if (!text) return std::nullopt;

@@ -1,12 +1,16 @@
 // [[events]]: scheduled events of step 8 (in-situ reclassification, poverty
 // relocation, workplace registration), each in one zone and year.
+#include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
 namespace {
+std::int64_t bound_lo(std::string_view k) { return static_cast<std::int64_t>(table_key("events", k).lo); }
+std::int64_t bound_hi(std::string_view k) { return static_cast<std::int64_t>(table_key("events", k).hi); }
+
 struct KindInfo {
   std::string_view name;
   hukou::EventKind kind;
@@ -18,7 +22,7 @@ constexpr KindInfo kKinds[] = {
     {"workplace_registration", hukou::EventKind::workplace_registration, false, true, true},
 };
 
-const KindInfo* read_kind(Ctx& ctx, const toml::node& n, const std::string& key) {
+const KindInfo* read_kind(ReadContext& ctx, const toml::node& n, const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return nullptr;
   std::vector<std::string_view> names;
@@ -31,7 +35,7 @@ const KindInfo* read_kind(Ctx& ctx, const toml::node& n, const std::string& key)
 }
 
 // A key the kind requires must be there; one it does not take must not.
-const toml::node* kind_key(Ctx& ctx, const toml::table& t, const std::string& path,
+const toml::node* kind_key(ReadContext& ctx, const toml::table& t, const std::string& path,
                            const KindInfo& kind, std::string_view k, bool wanted) {
   const toml::node* n = t.get(k);
   if (wanted) return require(ctx, t, k, path, t.source());
@@ -41,7 +45,7 @@ const toml::node* kind_key(Ctx& ctx, const toml::table& t, const std::string& pa
   return nullptr;
 }
 
-void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& zones,
+void read_event(ReadContext& ctx, const toml::table& t, std::size_t index, const Names& zones,
                 const Names& channels, const Years& years, Scenario& s) {
   hukou::Event e;
   const std::string path = "events[" + std::to_string(index + 1) + "]";
@@ -52,7 +56,7 @@ void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& 
   if (auto n = require(ctx, t, "zone", path, t.source()))
     if (auto z = read_reference(ctx, *n, path + ".zone", zones, "zone")) e.zone = *z;
   if (auto n = require(ctx, t, "year", path, t.source())) {
-    if (auto y = read_integer(ctx, *n, path + ".year", 0, 9999)) {
+    if (auto y = read_integer(ctx, *n, path + ".year", bound_lo("year"), bound_hi("year"))) {
       e.year = static_cast<int>(*y);
       if (years.ok && (e.year <= years.base || e.year > years.horizon))
         ctx.error(*n, path + ".year",
@@ -69,13 +73,13 @@ void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& 
   }
 
   if (auto n = kind_key(ctx, t, path, *kind, "share", kind->share))
-    if (auto v = read_number(ctx, *n, path + ".share", 0.0, 1.0)) e.share = *v;
+    if (auto v = read_number(ctx, *n, path + ".share", table_key("events", "share").lo, table_key("events", "share").hi)) e.share = *v;
   if (auto n = kind_key(ctx, t, path, *kind, "persons", kind->persons))
     if (auto v = read_number(ctx, *n, path + ".persons")) {
-      if (*v >= 0.0)
+      if (const double lo = table_key("events", "persons").lo; *v >= lo)
         e.persons = *v;
       else
-        ctx.error(*n, path + ".persons", fmt(*v) + " is out of range: persons must be >= 0");
+        ctx.error(*n, path + ".persons", fmt(*v) + " is out of range: persons must be >= " + fmt(lo));
     }
   if (auto n = kind_key(ctx, t, path, *kind, "channel", kind->channel))
     if (auto c = read_reference(ctx, *n, path + ".channel", channels, "channel")) e.channel = *c;
@@ -83,7 +87,7 @@ void read_event(Ctx& ctx, const toml::table& t, std::size_t index, const Names& 
 }
 }  // namespace
 
-void read_events(Ctx& ctx, const toml::table& root, const Names& zones, const Names& channels,
+void read_events(ReadContext& ctx, const toml::table& root, const Names& zones, const Names& channels,
                  const Years& years, Scenario& s) {
   const toml::array* events = table_array(ctx, root, "events", 100000);
   if (!events) return;

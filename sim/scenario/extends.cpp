@@ -9,7 +9,7 @@
 #include "builtin.hpp"
 #include "document.hpp"
 #include "loader.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -26,7 +26,7 @@ bool replaced_whole(std::string_view key) { return key == "events" || key == "ta
 // removes it instead); an entry with a new name is added at the end.
 bool merged_by_name(std::string_view key) { return key == "zones" || key == "channels"; }
 
-void merge(Ctx& ctx, toml::table& base, toml::table& child);
+void merge(ReadContext& ctx, toml::table& base, toml::table& child);
 
 std::optional<std::string> entry_name(const toml::node& n) {
   const toml::table* t = n.as_table();
@@ -35,7 +35,7 @@ std::optional<std::string> entry_name(const toml::node& n) {
   return std::nullopt;
 }
 
-void merge_by_name(Ctx& ctx, const std::string& key, toml::array& base, toml::array& child) {
+void merge_by_name(ReadContext& ctx, const std::string& key, toml::array& base, toml::array& child) {
   for (auto&& entry : child) {
     const auto name = entry_name(entry);
     auto it = std::find_if(base.begin(), base.end(), [&](const toml::node& b) { return name && entry_name(b) == name; });
@@ -54,7 +54,7 @@ void merge_by_name(Ctx& ctx, const std::string& key, toml::array& base, toml::ar
   }
 }
 
-void merge(Ctx& ctx, toml::table& base, toml::table& child) {
+void merge(ReadContext& ctx, toml::table& base, toml::table& child) {
   for (auto&& [k, v] : child) {
     toml::node* b = base.get(k.str());
     if (b && b->is_table() && v.is_table() && !replaced_whole(k.str())) {
@@ -103,7 +103,7 @@ std::string commented(const std::string& source, std::string_view text) {
   return out;
 }
 
-toml::table resolve(Ctx& ctx, toml::table root, const std::string& source, std::string& text,
+toml::table resolve(ReadContext& ctx, toml::table root, const std::string& source, std::string& text,
                     std::vector<std::string>& chain) {
   const toml::node* e = root.get("extends");
   if (!e) return root;
@@ -138,7 +138,7 @@ toml::table resolve(Ctx& ctx, toml::table root, const std::string& source, std::
 }
 }  // namespace
 
-toml::table resolve_extends(Ctx& ctx, toml::table root, const std::string& source,
+toml::table resolve_extends(ReadContext& ctx, toml::table root, const std::string& source,
                             std::string& source_text) {
   std::vector<std::string> chain{source};
   return resolve(ctx, std::move(root), source, source_text, chain);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/params.hpp"
+#include "format.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -40,10 +41,10 @@ const std::vector<std::string_view>& registry_keys() {
 
 const std::vector<std::string_view>& top_level_keys() {
   static const std::vector<std::string_view> keys = [] {
-    std::vector<std::string_view> out{"name", "title", "description", "base_year", "horizon",
-                                      "scale", "seed", "extends"};
+    std::vector<std::string_view> out = table_keys("");
     for (auto s : section_names()) out.push_back(s);
-    for (auto s : {"zones", "channels", "public_rental", "events", "targets", "county_score"}) out.push_back(s);
+    for (auto t : key_tables())
+      if (!t.empty()) out.push_back(t);
     return out;
   }();
   return keys;
@@ -60,7 +61,7 @@ const std::vector<std::string_view>& zone_field_names() {
 
 const std::vector<std::string_view>& zone_keys() {
   static const std::vector<std::string_view> keys = [] {
-    std::vector<std::string_view> out{"name", "kind", "tier"};
+    std::vector<std::string_view> out = table_keys("zones");
     for (auto f : zone_field_names()) out.push_back(f);
     return out;
   }();
@@ -68,29 +69,27 @@ const std::vector<std::string_view>& zone_keys() {
 }
 
 const std::vector<std::string_view>& channel_keys() {
-  static const std::vector<std::string_view> keys{"name",  "clause", "condition", "zones",
-                                                  "tiers", "from",   "until",     "events_only", "kind"};
+  static const std::vector<std::string_view> keys = table_keys("channels");
   return keys;
 }
 
 const std::vector<std::string_view>& public_rental_keys() {
-  static const std::vector<std::string_view> keys{"condition"};
+  static const std::vector<std::string_view> keys = table_keys("public_rental");
   return keys;
 }
 
 const std::vector<std::string_view>& event_keys() {
-  static const std::vector<std::string_view> keys{"kind",    "zone",    "year",  "share",
-                                                  "persons", "channel", "clause"};
+  static const std::vector<std::string_view> keys = table_keys("events");
   return keys;
 }
 
 const std::vector<std::string_view>& target_keys() {
-  static const std::vector<std::string_view> keys{"indicator", "year", "value", "clause", "zone"};
+  static const std::vector<std::string_view> keys = table_keys("targets");
   return keys;
 }
 
 const std::vector<std::string_view>& county_score_keys() {
-  static const std::vector<std::string_view> keys{"year", "relocation_channel", "clause"};
+  static const std::vector<std::string_view> keys = table_keys("county_score");
   return keys;
 }
 

@@ -1,5 +1,6 @@
 // Internal: the valid keys of every table of a scenario file, for unknown-key
-// checks and "did you mean" suggestions (in the file and for --set).
+// checks and "did you mean" suggestions (in the file and for --set), from the
+// registries: core/params.def, population.def, zones.def and keys.def.
 #pragma once
 #include <string_view>
 #include <vector>

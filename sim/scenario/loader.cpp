@@ -11,7 +11,7 @@
 #include "parts.hpp"
 #include "policy/suggest.hpp"
 #include "provenance.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario {
 
@@ -25,15 +25,15 @@ namespace fs = std::filesystem;
 std::string builtins_text() {
   const auto names = detail::builtin_names();
   if (names.empty()) return "there are no built-in scenarios";
-  return "built-in scenarios: " + detail::list(names);
+  return "built-in scenarios: " + list(names);
 }
 }  // namespace
 
 Resolved resolve_text(std::string_view text, const std::string& source,
                       const std::vector<std::string>& overrides) {
-  detail::Ctx ctx(source);
+  ReadContext ctx(source);
   ctx.add_text(source, std::string(text));
-  toml::table root = detail::parse_toml(text, source);
+  toml::table root = parse_toml(text, source);
   std::string source_text(text);
   root = detail::resolve_extends(ctx, std::move(root), source, source_text);
   const std::string applied = detail::apply_overrides(ctx, root, overrides);
@@ -78,7 +78,7 @@ Resolved resolve(std::string_view name_or_path, const std::vector<std::string>& 
     return resolve_text(*text, "builtin:" + name, overrides);
   std::string msg = "no such file, and no built-in scenario of that name";
   if (auto near = hukou::policy::nearest(name, detail::builtin_names()); !near.empty())
-    msg += "; did you mean " + detail::quote(near) + "?";
+    msg += "; did you mean " + quote(near) + "?";
   fail(name, msg + " (" + builtins_text() + ")");
 }
 

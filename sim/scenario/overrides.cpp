@@ -7,7 +7,7 @@
 #include "document.hpp"
 #include "keys.hpp"
 #include "policy/suggest.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -22,12 +22,12 @@ bool contains(const std::vector<std::string_view>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-void set_error(Ctx& ctx, std::string key, std::string message) {
+void set_error(ReadContext& ctx, std::string key, std::string message) {
   ctx.add(Diagnostic{std::string(kSetFile), 0, 0, std::move(key), std::move(message)});
 }
 
 // The value as a node whose source path names the --set key; nullptr on error.
-std::unique_ptr<toml::node> parse_value(Ctx& ctx, const std::string& key, std::string_view value) {
+std::unique_ptr<toml::node> parse_value(ReadContext& ctx, const std::string& key, std::string_view value) {
   try {
     toml::table t = toml::parse("v = " + std::string(value), std::string(kSetSource) + key);
     toml::node* v = t.get("v");
@@ -56,7 +56,7 @@ void put(toml::table& t, std::string_view k, std::unique_ptr<toml::node> v) {
 }
 
 // zones.<zone name>.<field>; the zone name may itself contain dots.
-void set_zone(Ctx& ctx, toml::table& root, const std::string& key, std::string_view rest,
+void set_zone(ReadContext& ctx, toml::table& root, const std::string& key, std::string_view rest,
               std::unique_ptr<toml::node> v) {
   const auto dot = rest.rfind('.');
   if (dot == std::string_view::npos || dot == 0) {
@@ -86,7 +86,7 @@ void set_zone(Ctx& ctx, toml::table& root, const std::string& key, std::string_v
   set_error(ctx, key, "unknown zone " + quote(zone) + suggest(zone, names, "zones"));
 }
 
-void set_registry(Ctx& ctx, toml::table& root, const std::string& key,
+void set_registry(ReadContext& ctx, toml::table& root, const std::string& key,
                   std::unique_ptr<toml::node> v) {
   const auto dot = key.find('.');
   const std::string section = key.substr(0, dot), name = key.substr(dot + 1);
@@ -99,7 +99,7 @@ void set_registry(Ctx& ctx, toml::table& root, const std::string& key,
   put(*t->as_table(), name, std::move(v));
 }
 
-void unknown_key(Ctx& ctx, const std::string& key) {
+void unknown_key(ReadContext& ctx, const std::string& key) {
   const auto dot = key.find('.');
   const std::string_view head = std::string_view(key).substr(0, dot);
   if (dot != std::string::npos && contains(section_names(), head)) {
@@ -132,7 +132,7 @@ void unknown_key(Ctx& ctx, const std::string& key) {
 }
 }  // namespace
 
-std::string apply_overrides(Ctx& ctx, toml::table& root, const std::vector<std::string>& overrides) {
+std::string apply_overrides(ReadContext& ctx, toml::table& root, const std::vector<std::string>& overrides) {
   std::string applied;
   for (const std::string& o : overrides) {
     const auto eq = o.find('=');

@@ -9,7 +9,7 @@
 
 #include <toml++/toml.h>
 
-#include "context.hpp"
+#include "toml_reads.hpp"
 #include "core/scenario.hpp"
 
 namespace hukou::scenario::detail {
@@ -29,31 +29,31 @@ struct Years {
   int base = 0, horizon = 0;
 };
 
-Years read_top(Ctx& ctx, const toml::table& root, Scenario& s);
-void read_sections(Ctx& ctx, const toml::table& root, Scenario& s);
-Names read_zones(Ctx& ctx, const toml::table& root, Scenario& s);
-Names read_channels(Ctx& ctx, const toml::table& root, const Names& zones, Scenario& s);
-void read_public_rental(Ctx& ctx, const toml::table& root, Scenario& s);
-void read_events(Ctx& ctx, const toml::table& root, const Names& zones, const Names& channels,
+Years read_top(ReadContext& ctx, const toml::table& root, Scenario& s);
+void read_sections(ReadContext& ctx, const toml::table& root, Scenario& s);
+Names read_zones(ReadContext& ctx, const toml::table& root, Scenario& s);
+Names read_channels(ReadContext& ctx, const toml::table& root, const Names& zones, Scenario& s);
+void read_public_rental(ReadContext& ctx, const toml::table& root, Scenario& s);
+void read_events(ReadContext& ctx, const toml::table& root, const Names& zones, const Names& channels,
                  const Years& years, Scenario& s);
-void read_targets(Ctx& ctx, const toml::table& root, const Names& zones, const Years& years,
+void read_targets(ReadContext& ctx, const toml::table& root, const Names& zones, const Years& years,
                   Scenario& s);
 
-void read_county_score(Ctx& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
+void read_county_score(ReadContext& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
 
 // The whole scenario from its (merged, overridden) table; source_text is left empty.
-Scenario validate(Ctx& ctx, const toml::table& root);
+Scenario validate(ReadContext& ctx, const toml::table& root);
 
 // The tables of an array of tables `key` ([[zones]]); nullptr if absent or wrong.
-const toml::array* table_array(Ctx& ctx, const toml::table& root, std::string_view key,
+const toml::array* table_array(ReadContext& ctx, const toml::table& root, std::string_view key,
                                std::size_t max_size);
 // The index of the name that node `n` (a string) gives, reporting an unknown name
 // with "did you mean" (`what`: "zone", "channel").
-std::optional<std::size_t> read_reference(Ctx& ctx, const toml::node& n, const std::string& key,
+std::optional<std::size_t> read_reference(ReadContext& ctx, const toml::node& n, const std::string& key,
                                           const Names& names, std::string_view what);
 // A condition string compiled by policy::parse_condition; errors are reported at
 // their place inside the string.
-std::optional<hukou::Condition> read_condition(Ctx& ctx, const toml::node& n,
+std::optional<hukou::Condition> read_condition(ReadContext& ctx, const toml::node& n,
                                                const std::string& key);
 
 }  // namespace hukou::scenario::detail

@@ -1,8 +1,7 @@
 #include "provenance.hpp"
 
-#include "context.hpp"
 #include "loader.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou {
 

@@ -7,14 +7,14 @@
 #include "core/params.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
 namespace {
 constexpr double kShareTolerance = 1e-6;
 
-void read_param(Ctx& ctx, const toml::node& n, const hukou::ParamSpec& spec, Params& p) {
+void read_param(ReadContext& ctx, const toml::node& n, const hukou::ParamSpec& spec, Params& p) {
   const std::string key(spec.key);
   if (spec.type == "bool") {
     if (auto v = read_bool(ctx, n, key)) set_param(p, spec, *v ? 1.0 : 0.0);
@@ -41,7 +41,7 @@ std::string labels_text(const hukou::CompositionSpec& spec) {
   return out;
 }
 
-void read_composition(Ctx& ctx, const toml::node& n, const hukou::CompositionSpec& spec,
+void read_composition(ReadContext& ctx, const toml::node& n, const hukou::CompositionSpec& spec,
                       Composition& c) {
   const std::string key = "population." + std::string(spec.name);
   const std::size_t want = spec.labels.size();
@@ -74,7 +74,7 @@ void read_composition(Ctx& ctx, const toml::node& n, const hukou::CompositionSpe
 }
 }  // namespace
 
-void read_sections(Ctx& ctx, const toml::table& root, Scenario& s) {
+void read_sections(ReadContext& ctx, const toml::table& root, Scenario& s) {
   for (std::string_view section : section_names()) {
     const toml::node* n = root.get(section);
     if (!n) continue;

@@ -2,14 +2,15 @@
 // prefecture-wide series, a rate of one zone, or a count of one zone or of the
 // whole prefecture (summed over zones, and over channels or groups).
 #include "core/results.hpp"
+#include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
 namespace {
-const hukou::SeriesSpec* read_indicator(Ctx& ctx, const toml::node& n, const std::string& key) {
+const hukou::SeriesSpec* read_indicator(ReadContext& ctx, const toml::node& n, const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return nullptr;
   std::vector<std::string_view> names;
@@ -21,7 +22,7 @@ const hukou::SeriesSpec* read_indicator(Ctx& ctx, const toml::node& n, const std
   return nullptr;
 }
 
-void read_target(Ctx& ctx, const toml::table& t, std::size_t index, const Names& zones,
+void read_target(ReadContext& ctx, const toml::table& t, std::size_t index, const Names& zones,
                  const Years& years, Scenario& s) {
   hukou::Target g;
   const std::string path = "targets[" + std::to_string(index + 1) + "]";
@@ -30,7 +31,8 @@ void read_target(Ctx& ctx, const toml::table& t, std::size_t index, const Names&
   if (auto n = require(ctx, t, "indicator", path, t.source()))
     if ((series = read_indicator(ctx, *n, path + ".indicator"))) g.indicator = series->name;
   if (auto n = require(ctx, t, "year", path, t.source())) {
-    if (auto y = read_integer(ctx, *n, path + ".year", 0, 9999)) {
+    if (auto y = read_integer(ctx, *n, path + ".year", static_cast<std::int64_t>(table_key("targets", "year").lo),
+                                  static_cast<std::int64_t>(table_key("targets", "year").hi))) {
       g.year = static_cast<int>(*y);
       if (years.ok && (g.year < years.base || g.year > years.horizon))
         ctx.error(*n, path + ".year",
@@ -61,7 +63,7 @@ void read_target(Ctx& ctx, const toml::table& t, std::size_t index, const Names&
 }
 }  // namespace
 
-void read_targets(Ctx& ctx, const toml::table& root, const Names& zones, const Years& years,
+void read_targets(ReadContext& ctx, const toml::table& root, const Names& zones, const Years& years,
                   Scenario& s) {
   const toml::array* targets = table_array(ctx, root, "targets", 100000);
   if (!targets) return;

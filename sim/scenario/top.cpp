@@ -1,24 +1,30 @@
 // The top-level scalars (name, title, years, scale, seed) and [public_rental].
 #include <limits>
 
+#include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
 namespace {
-constexpr std::int64_t kMinYear = 1000, kMaxYear = 9999;
 constexpr int kMaxPeriods = 100;
 
-const toml::node* required_top(Ctx& ctx, const toml::table& root, std::string_view k) {
+std::optional<std::int64_t> read_year(ReadContext& ctx, const toml::node& n, std::string_view k) {
+  const TableKeySpec& spec = table_key("", k);
+  return read_integer(ctx, n, std::string(k), static_cast<std::int64_t>(spec.lo), static_cast<std::int64_t>(spec.hi),
+                      spec.unit);
+}
+
+const toml::node* required_top(ReadContext& ctx, const toml::table& root, std::string_view k) {
   if (const toml::node* n = root.get(k)) return n;
   ctx.error_top(std::string(k), "missing required key " + quote(k));
   return nullptr;
 }
 }  // namespace
 
-Years read_top(Ctx& ctx, const toml::table& root, Scenario& s) {
+Years read_top(ReadContext& ctx, const toml::table& root, Scenario& s) {
   check_keys(ctx, root, "", top_level_keys(), "at the top level");
 
   if (auto n = required_top(ctx, root, "name"))
@@ -30,9 +36,9 @@ Years read_top(Ctx& ctx, const toml::table& root, Scenario& s) {
 
   std::optional<std::int64_t> base, horizon;
   if (auto n = required_top(ctx, root, "base_year"))
-    base = read_integer(ctx, *n, "base_year", kMinYear, kMaxYear, "year");
+    base = read_year(ctx, *n, "base_year");
   const toml::node* hn = required_top(ctx, root, "horizon");
-  if (hn) horizon = read_integer(ctx, *hn, "horizon", kMinYear, kMaxYear, "year");
+  if (hn) horizon = read_year(ctx, *hn, "horizon");
 
   Years years;
   if (base && horizon) {
@@ -53,19 +59,20 @@ Years read_top(Ctx& ctx, const toml::table& root, Scenario& s) {
 
   if (auto n = root.get("scale")) {
     if (auto v = read_number(ctx, *n, "scale")) {
-      if (*v > 0.0)
+      if (const double lo = table_key("", "scale").lo; *v > lo)  // exclusive: a scale of 0 has no agents
         s.scale = *v;
       else
-        ctx.error(*n, "scale", fmt(*v) + " is out of range: persons per agent must be > 0");
+        ctx.error(*n, "scale", fmt(*v) + " is out of range: persons per agent must be > " + fmt(lo));
     }
   }
   if (auto n = root.get("seed"))
-    if (auto v = read_integer(ctx, *n, "seed", 0, std::numeric_limits<std::int64_t>::max()))
+    if (auto v = read_integer(ctx, *n, "seed", static_cast<std::int64_t>(table_key("", "seed").lo),
+                                std::numeric_limits<std::int64_t>::max()))
       s.seed = static_cast<std::uint64_t>(*v);
   return years;
 }
 
-void read_public_rental(Ctx& ctx, const toml::table& root, Scenario& s) {
+void read_public_rental(ReadContext& ctx, const toml::table& root, Scenario& s) {
   const toml::node* n = root.get("public_rental");
   if (!n) return;
   const toml::table* t = n->as_table();

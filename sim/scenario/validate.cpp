@@ -1,6 +1,6 @@
 // The whole scenario from its table, part by part, and the helpers the parts share.
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
@@ -10,7 +10,7 @@ std::optional<std::size_t> Names::find(std::string_view name) const {
   return std::nullopt;
 }
 
-Scenario validate(Ctx& ctx, const toml::table& root) {
+Scenario validate(ReadContext& ctx, const toml::table& root) {
   Scenario s;
   const Years years = read_top(ctx, root, s);
   read_sections(ctx, root, s);
@@ -23,7 +23,7 @@ Scenario validate(Ctx& ctx, const toml::table& root) {
   return s;
 }
 
-const toml::array* table_array(Ctx& ctx, const toml::table& root, std::string_view key,
+const toml::array* table_array(ReadContext& ctx, const toml::table& root, std::string_view key,
                                std::size_t max_size) {
   const toml::node* n = root.get(key);
   if (!n) return nullptr;
@@ -47,7 +47,7 @@ const toml::array* table_array(Ctx& ctx, const toml::table& root, std::string_vi
   return a;
 }
 
-std::optional<std::size_t> read_reference(Ctx& ctx, const toml::node& n, const std::string& key,
+std::optional<std::size_t> read_reference(ReadContext& ctx, const toml::node& n, const std::string& key,
                                           const Names& names, std::string_view what) {
   auto s = read_string(ctx, n, key);
   if (!s) return std::nullopt;

@@ -3,14 +3,14 @@
 #include "core/params.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 namespace hukou::scenario::detail {
 
 namespace {
 constexpr std::size_t kMaxZones = 254;
 
-std::optional<hukou::ZoneKind> read_kind(Ctx& ctx, const toml::node& n, const std::string& key) {
+std::optional<hukou::ZoneKind> read_kind(ReadContext& ctx, const toml::node& n, const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return std::nullopt;
   for (auto k : {hukou::ZoneKind::urban_district, hukou::ZoneKind::county,
@@ -21,7 +21,7 @@ std::optional<hukou::ZoneKind> read_kind(Ctx& ctx, const toml::node& n, const st
   return std::nullopt;
 }
 
-void read_zone(Ctx& ctx, const toml::table& t, std::size_t index, Names& names,
+void read_zone(ReadContext& ctx, const toml::table& t, std::size_t index, Names& names,
                std::vector<const toml::node*>& name_nodes, Scenario& s) {
   hukou::Zone z;
   std::string path = "zones[" + std::to_string(index + 1) + "]";
@@ -68,7 +68,7 @@ void read_zone(Ctx& ctx, const toml::table& t, std::size_t index, Names& names,
 }
 }  // namespace
 
-Names read_zones(Ctx& ctx, const toml::table& root, Scenario& s) {
+Names read_zones(ReadContext& ctx, const toml::table& root, Scenario& s) {
   Names names;
   const toml::array* zones = table_array(ctx, root, "zones", kMaxZones);
   if (!zones) {

@@ -1,124 +1,42 @@
 #include "master.hpp"
 
-#include <hdf5_hl.h>
-
 #include <unistd.h>
 
-#include <cmath>
-#include <limits>
-
-#include "core/results.hpp"
-#include "output/h5_objects.hpp"
-#include "output/h5_read.hpp"
 #include "store.hpp"
 
 namespace hukou::sweep {
 
 namespace fs = std::filesystem;
-namespace h5 = output::h5;
 
 namespace {
-
-struct Shapes {
-  std::vector<int> replicates, periods;
-  std::vector<std::string> zones, channels, groups;
-};
-
-Shapes read_shapes(const fs::path& run_file) {
-  h5::Handle f = h5::file(H5Fopen(run_file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open " + run_file.string());
-  return {h5::read_ints(f.get(), "replicate"), h5::read_ints(f.get(), "period"), h5::read_strings(f.get(), "zone"),
-          h5::read_strings(f.get(), "channel"), h5::read_strings(f.get(), "group")};
-}
-
-void virtual_series(hid_t file, const SeriesSpec& s, const Shapes& sh, std::size_t runs,
-                    const std::vector<hid_t>& scales) {
-  std::vector<hsize_t> src{sh.replicates.size(), sh.periods.size()};
-  if (s.dims != Dims::P) src.push_back(sh.zones.size());
-  if (s.dims == Dims::PZC) src.push_back(sh.channels.size());
-  if (s.dims == Dims::PZG) src.push_back(sh.groups.size());
-  std::vector<hsize_t> ext{runs};
-  ext.insert(ext.end(), src.begin(), src.end());
-  const std::string name(s.name);
-  h5::Handle vspace = h5::dataspace(H5Screate_simple(static_cast<int>(ext.size()), ext.data(), nullptr), "dataspace");
-  h5::Handle sspace = h5::dataspace(H5Screate_simple(static_cast<int>(src.size()), src.data(), nullptr), "dataspace");
-  h5::Handle dcpl = h5::plist(H5Pcreate(H5P_DATASET_CREATE), "dataset plist");
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  h5::check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan), "fill value");
-  h5::check(H5Pset_attr_creation_order(dcpl.get(), h5::kCreationOrder), "attribute order");
-  std::vector<hsize_t> start(ext.size(), 0), count = ext;
-  count[0] = 1;
-  for (std::size_t r = 0; r < runs; ++r) {
-    start[0] = r;
-    h5::check(H5Sselect_hyperslab(vspace.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
-              "hyperslab");
-    const std::string src_file = run_path("", r).string();  // "runs/run_NNNNNN.h5", relative to DIR
-    h5::check(H5Pset_virtual(dcpl.get(), vspace.get(), src_file.c_str(), name.c_str(), sspace.get()),
-              "cannot map " + src_file + " into '" + name + "'");
+output::MasterFile describe(const Stored& st, const fs::path& first,
+                            const std::vector<output::LabelledGroup>& groups) {
+  output::MasterFile m;
+  m.template_run = first;
+  for (std::size_t r = 0; r < st.runs(); ++r) m.run_sources.push_back(run_path("", r).string());
+  for (std::size_t i = 0; i < st.keys.size(); ++i) {
+    output::RunVariable v{st.keys[i], "swept parameter " + st.keys[i], {}};
+    for (const auto& row : st.design) v.values.push_back(row[i]);
+    m.run_variables.push_back(std::move(v));
   }
-  h5::check(H5Sselect_all(vspace.get()), "select all");
-  h5::Handle ds =
-      h5::dataset(H5Dcreate2(file, name.c_str(), H5T_IEEE_F64LE, vspace.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-                  "cannot create virtual dataset '" + name + "'");
-  for (std::size_t i = 0; i < ext.size(); ++i)
-    h5::check(H5DSattach_scale(ds.get(), scales[i], static_cast<unsigned>(i)),
-              "cannot attach a dimension to '" + name + "'");
-  h5::write_attr(ds.get(), "units", std::string(s.units));
-  h5::write_attr(ds.get(), "long_name", std::string(s.long_name));
+  for (const auto& [k, v] : st.info) m.attrs.emplace_back("sweep_" + k, v);
+  std::string all;
+  for (const auto& k : st.keys) all += (all.empty() ? "" : " ") + k;
+  m.attrs.emplace_back("sweep_parameters", all);
+  m.groups = groups;
+  return m;
 }
-
-void write_file(const fs::path& tmp, const Stored& st, const Shapes& sh, const std::function<void(hid_t)>& extra) {
-  h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "file plist");
-  h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "link order");
-  h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "attribute order");
-  h5::Handle f =
-      h5::file(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), "cannot create " + tmp.string());
-  {
-    std::vector<int> run_ids(st.runs());
-    for (std::size_t r = 0; r < run_ids.size(); ++r) run_ids[r] = static_cast<int>(r);
-    h5::Handle run = h5::int_coordinate(f.get(), "run", run_ids);
-    h5::Handle rep = h5::int_coordinate(f.get(), "replicate", sh.replicates);
-    h5::Handle per = h5::int_coordinate(f.get(), "period", sh.periods);
-    h5::Handle zone = h5::string_coordinate(f.get(), "zone", sh.zones);
-    h5::Handle chan = h5::string_coordinate(f.get(), "channel", sh.channels);
-    h5::Handle grp = h5::string_coordinate(f.get(), "group", sh.groups);
-    for (std::size_t i = 0; i < st.keys.size(); ++i) {
-      std::vector<double> v;
-      for (const auto& row : st.design) v.push_back(row[i]);
-      h5::Handle ds = h5::double_vector(f.get(), st.keys[i], v, run.get());
-      h5::write_attr(ds.get(), "long_name", "swept parameter " + st.keys[i]);
-    }
-    for (const SeriesSpec& s : output_series()) {
-      std::vector<hid_t> scales{run.get(), rep.get(), per.get()};
-      if (s.dims != Dims::P) scales.push_back(zone.get());
-      if (s.dims == Dims::PZC) scales.push_back(chan.get());
-      if (s.dims == Dims::PZG) scales.push_back(grp.get());
-      virtual_series(f.get(), s, sh, st.runs(), scales);
-    }
-    h5::write_attr(f.get(), "Conventions", std::string("CF-1.8"));
-    for (const auto& [k, v] : st.info) h5::write_attr(f.get(), "sweep_" + k, v);
-    h5::write_attr(f.get(), "sweep_parameters", [&] {
-      std::string all;
-      for (const auto& k : st.keys) all += (all.empty() ? "" : " ") + k;
-      return all;
-    }());
-    if (extra) extra(f.get());
-  }
-  f.close("cannot close " + tmp.string());
-}
-
 }  // namespace
 
-void write_master(const fs::path& dir, const std::function<void(hid_t)>& extra) {
+void write_master(const fs::path& dir, const std::vector<output::LabelledGroup>& groups) {
   const Stored st = read_dir(dir);
   fs::path first;
   for (std::size_t r = 0; r < st.runs() && first.empty(); ++r)
     if (fs::exists(run_path(dir, r))) first = run_path(dir, r);
   if (first.empty()) throw StoreError(dir.string() + ": no run has finished yet; nothing to put in sweep.h5");
-  h5::QuietErrors quiet;
-  const Shapes sh = read_shapes(first);
   const fs::path tmp = dir / ("sweep.h5.tmp." + std::to_string(::getpid()));  // shards may finish together
   try {
-    write_file(tmp, st, sh, extra);
+    output::write_master_file(tmp, describe(st, first, groups));
   } catch (...) {
     std::error_code ec;
     fs::remove(tmp, ec);

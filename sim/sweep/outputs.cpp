@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/results.hpp"
-#include "output/h5_objects.hpp"
 #include "output/hdf5_reader.hpp"
 
 namespace hukou::sweep {
@@ -35,16 +34,6 @@ RunOutputs run_outputs(const fs::path& dir, const Stored& st, const std::string&
     out.year = y;
   }
   return out;
-}
-
-void write_sensitivity_group(hid_t file, const std::vector<std::string>& keys,
-                             const std::vector<std::pair<std::string, std::vector<double>>>& columns,
-                             const std::vector<std::pair<std::string, std::string>>& attrs) {
-  namespace h5 = output::h5;
-  h5::Handle g = h5::create_group(file, "sensitivity");
-  h5::Handle param = h5::string_coordinate(g.get(), "parameter", keys);
-  for (const auto& [name, values] : columns) h5::double_vector(g.get(), name, values, param.get());
-  for (const auto& [k, v] : attrs) h5::write_attr(g.get(), k, v);
 }
 
 }  // namespace hukou::sweep

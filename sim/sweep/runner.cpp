@@ -12,8 +12,9 @@
 
 #include "core/replicates.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/run_metadata.hpp"
 #include "scenario/loader.hpp"
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 #include "store.hpp"
 
 namespace hukou::sweep {
@@ -26,7 +27,7 @@ std::mutex g_hdf5;  // Debian's HDF5 is built without thread safety
 std::string value_text(const SweptParam& p, double v) {
   if (p.boolean) return v != 0.0 ? "true" : "false";
   if (p.integer) return std::to_string(std::llround(v));
-  return scenario::detail::fmt(v);
+  return scenario::fmt(v);
 }
 
 std::size_t mem_available_bytes() {
@@ -69,15 +70,8 @@ double execute_run(const SweepSpec& s, const std::vector<double>& row, std::size
   const auto t0 = std::chrono::steady_clock::now();
   const Scenario sc = run_scenario(s, row);
   const auto reps = simulate_replicates(sc, s.seed, s.replicates);
-  output::RunMetadata meta;
-  meta.tool_version = tool.version;
-  meta.git_commit = tool.commit;
-  meta.scenario_name = sc.name;
-  meta.scenario_text = sc.source_text;
-  meta.created = output::utc_now();
-  meta.seed = s.seed;
-  meta.scale = sc.scale;
-  for (std::size_t r = 0; r < s.replicates; ++r) meta.replicate_seeds.push_back(replicate_seed(s.seed, r));
+  // threads 1: runs share the cores, and no result depends on the count.
+  output::RunMetadata meta = output::run_metadata(sc, {tool.version, tool.commit, s.seed, s.replicates, 1});
   meta.extra.emplace_back("sweep_run", std::to_string(run));
   meta.extra.emplace_back("sweep_hash", spec_hash(s));
   for (std::size_t i = 0; i < s.params.size(); ++i)

@@ -4,14 +4,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "scenario/diagnostics.hpp"
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 #include "spec.hpp"
 
 namespace hukou::sweep {
 
 namespace fs = std::filesystem;
-using scenario::detail::fmt;
+using scenario::fmt;
 
 std::string to_string(DesignKind k) {
   switch (k) {

@@ -1,15 +1,24 @@
 // Reading a sweep file with the scenario loader's helpers, so its messages look
 // like a scenario's (file:line:column, key, expected vs found, did-you-mean).
 #include "core/params.hpp"
-#include "scenario/document.hpp"
 #include "scenario/loader.hpp"
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 #include "spec.hpp"
 
 namespace hukou::sweep {
 
 namespace fs = std::filesystem;
-using namespace scenario::detail;
+using scenario::check_keys;
+using scenario::describe;
+using scenario::fmt;
+using scenario::quote;
+using scenario::read_bool;
+using scenario::read_integer;
+using scenario::read_number;
+using scenario::read_string;
+using scenario::ReadContext;
+using scenario::require;
+using scenario::suggest;
 
 namespace {
 
@@ -19,7 +28,7 @@ struct Bounds {
 };
 
 // The registry's bounds for a key, or an error naming the nearest key.
-std::optional<Bounds> bounds_of(Ctx& ctx, const toml::node& at, const std::string& where, const std::string& k,
+std::optional<Bounds> bounds_of(ReadContext& ctx, const toml::node& at, const std::string& where, const std::string& k,
                                 const Scenario& base) {
   if (k.starts_with("zones.")) {
     const auto dot = k.rfind('.');
@@ -48,7 +57,7 @@ std::optional<Bounds> bounds_of(Ctx& ctx, const toml::node& at, const std::strin
   return std::nullopt;
 }
 
-void read_param(Ctx& ctx, const toml::table& t, std::size_t i, const Scenario& base, SweepSpec& s) {
+void read_param(ReadContext& ctx, const toml::table& t, std::size_t i, const Scenario& base, SweepSpec& s) {
   const std::string path = "parameters[" + std::to_string(i + 1) + "]";
   check_keys(ctx, t, path, {"key", "range", "scale", "levels", "values"}, "in [[parameters]]");
   SweptParam p;
@@ -115,7 +124,7 @@ void read_param(Ctx& ctx, const toml::table& t, std::size_t i, const Scenario& b
   s.params.push_back(std::move(p));
 }
 
-void read_design(Ctx& ctx, const toml::table& root, SweepSpec& s) {
+void read_design(ReadContext& ctx, const toml::table& root, SweepSpec& s) {
   const toml::node* dn = require(ctx, root, "design", "", root.source());
   if (!dn) return;
   const toml::table* d = dn->as_table();
@@ -158,8 +167,8 @@ void read_design(Ctx& ctx, const toml::table& root, SweepSpec& s) {
 }  // namespace
 
 SweepSpec parse_spec(std::string_view text, const std::string& source, const fs::path& base_dir) {
-  const toml::table root = parse_toml(text, source);
-  Ctx ctx(source);
+  const toml::table root = scenario::parse_toml(text, source);
+  ReadContext ctx(source);
   ctx.add_text(source, std::string(text));
   SweepSpec s;
   s.source = source;

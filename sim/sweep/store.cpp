@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 
 namespace hukou::sweep {
 
@@ -77,7 +77,7 @@ void prepare_dir(const fs::path& dir, const SweepSpec& s, const Matrix& design) 
   csv << "\n";
   for (std::size_t r = 0; r < design.size(); ++r) {
     csv << r;
-    for (double v : design[r]) csv << "," << scenario::detail::fmt(v);
+    for (double v : design[r]) csv << "," << scenario::fmt(v);
     csv << "\n";
   }
   write_atomic(dir / "design.csv", csv.str());

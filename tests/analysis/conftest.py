@@ -31,7 +31,7 @@ def runs(tmp_path_factory):
     hukou("run", "taiyuan", *common, "--set", "zones.小店区.purchase_subsidy=40000", "-o", whatif)
     hukou("run", "qiannan", *common, "-o", qiannan)
     hukou("evaluate", qiannan)  # stores the evaluation and county_scores groups
-    shutil.copy(base, plain)    # never evaluated: the evaluation is computed in Python
+    shutil.copy(base, plain)    # never evaluated: `hukou report` computes its evaluation
     hukou("evaluate", base)
     return {"base": base, "whatif": whatif, "qiannan": qiannan, "plain": plain, "dir": d}
 

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 import xarray as xr
 
-from hukou_analysis import (ComparisonError, comparison_summary, compute_evaluation, county_scores,
-                            evaluation_table, indicator, load_comparison, load_run, load_sensitivity, load_sweep, run_frame)
+from hukou_analysis import (ComparisonError, NotEvaluatedError, comparison_summary, county_scores, evaluation_table,
+                            indicator, kind, load_comparison, load_run, load_sensitivity, load_sweep, run_frame, targets)
 
 
 def test_load_run(runs):
@@ -35,18 +35,33 @@ def test_run_frame_and_indicator(runs):
         indicator(ds, "registered_urbanization_rate_zone")  # a rate per zone needs a zone
 
 
-def test_evaluation_stored_equals_computed(runs):
+def test_kind_read_from_the_file(runs):
+    ds = load_run(runs["base"])
+    assert kind(ds, "registered_urbanization_rate") == "rate"
+    assert kind(ds, "population_resident") == "stock"
+    assert kind(ds, "settlements") == "flow"
+    for name, var in ds.data_vars.items():
+        if "replicate" in var.dims and "period" in var.dims:
+            assert var.attrs["dimensions"] == " ".join(var.dims), name
+    ds["settlements"].attrs["kind"] = "rate"  # the file's word decides, not the variable's name
+    with pytest.raises(ValueError, match="rate per zone"):
+        indicator(ds, "settlements")
+
+
+def test_evaluation_is_hukou_evaluates(runs):
     stored = evaluation_table(runs["base"])
     assert stored.attrs["source"] == "stored"
-    computed = evaluation_table(runs["plain"])
-    assert computed.attrs["source"] == "computed"
-    assert list(stored["view"]) == list(computed["view"]) == ["mid-term", "final"]
-    num = ["year", "target", "simulated", "lo", "hi", "gap", "share_met"]
-    np.testing.assert_allclose(stored[num].to_numpy(float), computed[num].to_numpy(float), rtol=1e-12)
+    assert list(stored["view"]) == ["mid-term", "final"]
+    t = targets(runs["base"])
+    assert list(t.indicator) == ["registered_urbanization_rate"] and list(t.year) == [2020]
+    assert float(stored[stored.view == "final"].target.iloc[0]) == float(t.value.iloc[0])
+    with pytest.raises(NotEvaluatedError, match="hukou evaluate"):
+        evaluation_table(runs["plain"])  # never evaluated, and nothing re-computes it here
     q = load_run(runs["qiannan"])
-    a, b = evaluation_table(q), compute_evaluation(q)
-    assert len(a) == len(b) > 10
-    np.testing.assert_allclose(a[num].to_numpy(float), b[num].to_numpy(float), rtol=1e-12)
+    ev = evaluation_table(q)
+    assert len(ev) > 10
+    flows = {str(i) for i in ev.indicator if kind(q, i) == "flow"}
+    assert flows and set(ev[ev.indicator.isin(flows)].view) == {"final"}  # a flow has no mid-term view
 
 
 def test_county_scores(runs):

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import tempfile
 
+import h5py
 import matplotlib.image
 import numpy as np
 
@@ -45,11 +46,36 @@ def test_report_with_comparison(runs):
     assert not glob.glob(str(runs["dir"] / "base.html.*.tmp"))
 
 
+def _evaluation_table_html(text):
+    section = text[text.index("id='evaluation'"):]
+    return section[section.index("<table>"):section.index("</table>")]
+
+
 def test_report_computes_evaluation_and_county_scores(runs):
+    before = open(runs["plain"], "rb").read()
     p, out = _report(runs, "plain.html", runs["plain"])
     assert p.returncode == 0, p.stderr
     text = open(out, encoding="utf-8").read()
     assert "computed from the file's targets" in text and "mid-term" in text
+    assert open(runs["plain"], "rb").read() == before  # the run file is left as it was
+    p, out = _report(runs, "plain2019.html", runs["plain"], "--midterm", "2019")
+    assert p.returncode == 0, p.stderr
+    assert "<td class=\"\">2019</td>" in _evaluation_table_html(open(out, encoding="utf-8").read())
+    # The table hukou report computes is the one hukou evaluate stored in the same run.
+    p, stored = _report(runs, "stored.html", runs["base"])
+    assert p.returncode == 0, p.stderr
+    stored_text = open(stored, encoding="utf-8").read()
+    assert "read from" in stored_text
+    assert _evaluation_table_html(text) == _evaluation_table_html(stored_text)
+    # County scores too, for a Qiannan run never evaluated.
+    unscored = str(runs["dir"] / "qiannan_plain.h5")
+    shutil.copy(runs["qiannan"], unscored)
+    with h5py.File(unscored, "r+") as f:
+        del f["evaluation"], f["county_scores"]
+    p, out = _report(runs, "qiannan_plain.html", unscored)
+    assert p.returncode == 0, p.stderr
+    assert "id='county_scores'" in open(out, encoding="utf-8").read()
+    assert not glob.glob("/tmp/hukou-report-*.h5")
     p, out = _report(runs, "qiannan.html", runs["qiannan"])
     assert p.returncode == 0, p.stderr
     text = open(out, encoding="utf-8").read()
@@ -63,6 +89,10 @@ def test_report_bad_input(runs):
     p, out = _report(runs, "unpaired.html", runs["base"], "--compare", runs["qiannan"])
     assert p.returncode == 2 and "cannot compare" in p.stderr and not os.path.exists(out)
     assert not glob.glob(str(runs["dir"] / "unpaired.html*"))
+    junk = runs["dir"] / "junk.h5"
+    junk.write_text("not HDF5")
+    p, out = _report(runs, "junk.html", str(junk))
+    assert p.returncode == 2 and "junk.h5" in p.stderr and not os.path.exists(out)
 
 
 def test_report_package_missing(runs):

@@ -54,6 +54,16 @@ def check_dataset(ds, engine):
         expect(isinstance(attrs.get("long_name"), str) and attrs["long_name"] != "",
                f"{where} {name} long_name {attrs.get('long_name')!r}")
     expect(settle.attrs["units"] == "persons", f"{where} settlements units {settle.attrs['units']}")
+    # Every output variable says its kind and dimensions (outputs.def), and the
+    # attribute names the dimensions the reader actually sees.
+    expected_kind = {"registered_urbanization_rate": "rate", "population_resident": "stock", "settlements": "flow"}
+    for name, kind in expected_kind.items():
+        expect(ds[name].attrs.get("kind") == kind, f"{where} {name} kind {ds[name].attrs.get('kind')!r}")
+    for name, var in ds.data_vars.items():
+        if "replicate" in var.dims and "period" in var.dims:
+            expect(var.attrs.get("kind") in ("rate", "stock", "flow"), f"{where} {name} kind {var.attrs.get('kind')!r}")
+            expect(var.attrs.get("dimensions") == " ".join(var.dims),
+                   f"{where} {name} dimensions {var.attrs.get('dimensions')!r} against {var.dims}")
 
     # Values from make_replicate(): rate = 0.5 + 0.1 r + 0.01 p; settlements = 1000 r + 100 p + 10 z + c.
     got = float(rate.sel(replicate=1, period=2025))

@@ -77,6 +77,9 @@ def check_xarray():
     assert ds["decision.asc_settle"].dims == ("run",)
     assert ds["settlements"].dims == ("run", "replicate", "period", "zone", "channel")
     assert not np.isnan(rate.values).any()
+    # Each series says its kind and dimensions, as in a run file (outputs.def).
+    assert ds["settlements"].attrs["kind"] == "flow" and rate.attrs["kind"] == "rate"
+    assert ds["settlements"].attrs["dimensions"] == "run replicate period zone channel"
     # Higher settling constant, more registered urbanization (same random numbers).
     last = rate.isel(period=-1).mean("replicate").values
     assert last[4] > last[0], last
@@ -88,6 +91,23 @@ def check_xarray():
     ds = xr.open_dataset(os.path.join(moved, "sweep.h5"), engine="h5netcdf")
     r = ds["registered_urbanization_rate"].values
     assert np.isnan(r[3]).all() and not np.isnan(r[2]).any()
+
+
+def check_evaluate():
+    """Every run file a sweep writes carries its scenario's targets: `hukou evaluate`
+    gives the same table as for the same run made by `hukou run`."""
+    out = os.path.join(WORK, "out")
+    hukou("sweep", sweep_file("grid.toml", GRID), "-o", out, "-q")
+    runs = sorted(os.listdir(os.path.join(out, "runs")))
+    assert len(runs) == 6, runs
+    tables = [hukou("evaluate", os.path.join(out, "runs", r), "--csv", "--no-store").stdout for r in runs]
+    for t in tables:
+        assert t.startswith("indicator,zone,view,year,target") and "registered_urbanization_rate" in t, t
+    # Run 3 of the grid: asc_settle -3, 小店区 wage 5000 (the last parameter varies fastest).
+    single = os.path.join(WORK, "single.h5")
+    hukou("run", "taiyuan", "--set", "scale=200", "--set", "horizon=2020", "--set", "decision.asc_settle=-3",
+          "--set", "zones.小店区.wage=5000", "--replicates", "2", "--seed", "11", "-q", "-o", single)
+    assert hukou("evaluate", single, "--csv", "--no-store").stdout == tables[3]
 
 
 def check_resume():

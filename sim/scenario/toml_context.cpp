@@ -1,12 +1,12 @@
-#include "context.hpp"
+#include "toml_reads.hpp"
 
 #include <algorithm>
 
-namespace hukou::scenario::detail {
+namespace hukou::scenario {
 
-Ctx::Ctx(std::string main_source) : main_(std::move(main_source)) {}
+ReadContext::ReadContext(std::string main_source) : main_(std::move(main_source)) {}
 
-void Ctx::add_text(const std::string& source, std::string text) {
+void ReadContext::add_text(const std::string& source, std::string text) {
   for (auto& [s, t] : texts_)
     if (s == source) {
       t = std::move(text);
@@ -15,13 +15,13 @@ void Ctx::add_text(const std::string& source, std::string text) {
   texts_.emplace_back(source, std::move(text));
 }
 
-const std::string* Ctx::text_of(std::string_view source) const {
+const std::string* ReadContext::text_of(std::string_view source) const {
   for (const auto& [s, t] : texts_)
     if (s == source) return &t;
   return nullptr;
 }
 
-void Ctx::error(const toml::source_region& at, std::string key, std::string message) {
+void ReadContext::error(const toml::source_region& at, std::string key, std::string message) {
   Diagnostic d;
   const std::string_view path = at.path ? std::string_view(*at.path) : std::string_view();
   if (path.starts_with(kSetSource)) {
@@ -39,11 +39,11 @@ void Ctx::error(const toml::source_region& at, std::string key, std::string mess
   diags_.push_back(std::move(d));
 }
 
-void Ctx::error_top(std::string key, std::string message) {
+void ReadContext::error_top(std::string key, std::string message) {
   diags_.push_back(Diagnostic{main_, 1, 1, std::move(key), std::move(message)});
 }
 
-std::vector<Diagnostic> Ctx::sorted() const {
+std::vector<Diagnostic> ReadContext::sorted() const {
   auto rank = [&](const Diagnostic& d) -> std::size_t {
     if (d.file == main_) return 0;
     for (std::size_t i = 0; i < texts_.size(); ++i)
@@ -65,8 +65,8 @@ std::vector<Diagnostic> Ctx::sorted() const {
   return out;
 }
 
-void Ctx::throw_if_errors() const {
+void ReadContext::throw_if_errors() const {
   if (has_errors()) throw ScenarioError(sorted());
 }
 
-}  // namespace hukou::scenario::detail
+}  // namespace hukou::scenario

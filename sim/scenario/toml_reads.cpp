@@ -1,4 +1,4 @@
-#include "reads.hpp"
+#include "toml_reads.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,22 @@
 
 #include "policy/suggest.hpp"
 
-namespace hukou::scenario::detail {
+namespace hukou::scenario {
+
+toml::table parse_toml(std::string_view text, const std::string& source) {
+  try {
+    return toml::parse(text, std::string(source));
+  } catch (const toml::parse_error& e) {
+    Diagnostic d;
+    d.file = e.source().path ? *e.source().path : source;
+    d.line = static_cast<int>(e.source().begin.line);
+    d.column = static_cast<int>(e.source().begin.column);
+    d.message = "invalid TOML: " + std::string(e.description());
+    throw ScenarioError({d});
+  } catch (const std::exception& e) {
+    throw ScenarioError({Diagnostic{source, 0, 0, "", std::string("invalid TOML: ") + e.what()}});
+  }
+}
 
 std::string describe(const toml::node& n) {
   switch (n.type()) {
@@ -50,7 +65,7 @@ std::string range_text(const std::string& lo, const std::string& hi, std::string
 }
 }  // namespace
 
-std::optional<double> read_number(Ctx& ctx, const toml::node& n, const std::string& key) {
+std::optional<double> read_number(ReadContext& ctx, const toml::node& n, const std::string& key) {
   if (auto i = n.as_integer()) return static_cast<double>(i->get());
   if (auto f = n.as_floating_point()) {
     const double v = f->get();
@@ -62,7 +77,7 @@ std::optional<double> read_number(Ctx& ctx, const toml::node& n, const std::stri
   return std::nullopt;
 }
 
-std::optional<double> read_number(Ctx& ctx, const toml::node& n, const std::string& key,
+std::optional<double> read_number(ReadContext& ctx, const toml::node& n, const std::string& key,
                                   double lo, double hi, std::string_view unit) {
   auto v = read_number(ctx, n, key);
   if (v && (*v < lo || *v > hi)) {
@@ -72,7 +87,7 @@ std::optional<double> read_number(Ctx& ctx, const toml::node& n, const std::stri
   return v;
 }
 
-std::optional<std::int64_t> read_integer(Ctx& ctx, const toml::node& n, const std::string& key,
+std::optional<std::int64_t> read_integer(ReadContext& ctx, const toml::node& n, const std::string& key,
                                          std::int64_t lo, std::int64_t hi,
                                          std::string_view unit) {
   const auto* i = n.as_integer();
@@ -94,13 +109,13 @@ std::optional<std::int64_t> read_integer(Ctx& ctx, const toml::node& n, const st
   return v;
 }
 
-std::optional<bool> read_bool(Ctx& ctx, const toml::node& n, const std::string& key) {
+std::optional<bool> read_bool(ReadContext& ctx, const toml::node& n, const std::string& key) {
   if (auto b = n.as_boolean()) return b->get();
   ctx.error(n, key, "expected a boolean (true or false), found " + describe(n));
   return std::nullopt;
 }
 
-std::optional<std::string> read_string(Ctx& ctx, const toml::node& n, const std::string& key,
+std::optional<std::string> read_string(ReadContext& ctx, const toml::node& n, const std::string& key,
                                        bool nonempty) {
   const auto* s = n.as_string();
   if (!s) {
@@ -114,7 +129,7 @@ std::optional<std::string> read_string(Ctx& ctx, const toml::node& n, const std:
   return s->get();
 }
 
-std::optional<std::string> read_identifier(Ctx& ctx, const toml::node& n,
+std::optional<std::string> read_identifier(ReadContext& ctx, const toml::node& n,
                                            const std::string& key) {
   auto s = read_string(ctx, n, key);
   if (!s) return std::nullopt;
@@ -150,7 +165,7 @@ std::optional<hukou::Date> parse_date(std::string_view s) {
 }
 }  // namespace
 
-std::optional<hukou::Date> read_date(Ctx& ctx, const toml::node& n, const std::string& key) {
+std::optional<hukou::Date> read_date(ReadContext& ctx, const toml::node& n, const std::string& key) {
   if (auto d = n.as_date()) {
     const toml::date v = d->get();
     if (valid_date(v.year, v.month, v.day)) return hukou::Date{v.year, v.month, v.day};
@@ -180,7 +195,7 @@ std::string suggest(std::string_view word, const std::vector<std::string_view>& 
   return "; valid " + std::string(kind) + ": " + list(candidates);
 }
 
-void check_keys(Ctx& ctx, const toml::table& t, std::string_view path,
+void check_keys(ReadContext& ctx, const toml::table& t, std::string_view path,
                 const std::vector<std::string_view>& valid, std::string_view where) {
   for (auto&& [k, v] : t) {
     bool known = false;
@@ -193,11 +208,11 @@ void check_keys(Ctx& ctx, const toml::table& t, std::string_view path,
   }
 }
 
-const toml::node* require(Ctx& ctx, const toml::table& t, std::string_view k,
+const toml::node* require(ReadContext& ctx, const toml::table& t, std::string_view k,
                           std::string_view path, const toml::source_region& where) {
   if (const toml::node* n = t.get(k)) return n;
   ctx.error(where, join_key(path, k), "missing required key " + quote(k));
   return nullptr;
 }
 
-}  // namespace hukou::scenario::detail
+}  // namespace hukou::scenario

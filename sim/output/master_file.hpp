@@ -1,0 +1,45 @@
+// A master file: one netCDF-4 compatible HDF5 file of virtual datasets
+// (H5Pset_virtual) that stitch run files together, so that
+// xarray.open_dataset(master) gives every series as SERIES(run, replicate,
+// period[, zone[, channel|group]]), with further variables along `run` (a sweep's
+// parameters) and optional groups (a sweep's sensitivity indices). A run file
+// that does not exist (yet) reads as the fill value NaN. Sources are named as
+// given (relative to the master file's directory, so it can be moved whole).
+//
+// Writes `path` directly; placing it crash-safely (temporary name, fsync,
+// rename) is the caller's. Not thread-safe (HDF5 is built without it).
+#pragma once
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hukou::output {
+
+// Float64 variables along one string coordinate `dimension` in group `name`, and
+// string attributes of the group.
+struct LabelledGroup {
+  std::string name, dimension;
+  std::vector<std::string> labels;
+  std::vector<std::pair<std::string, std::vector<double>>> columns;
+  std::vector<std::pair<std::string, std::string>> attrs;
+};
+
+// A float64 variable along `run`.
+struct RunVariable {
+  std::string name, long_name;
+  std::vector<double> values;  // one per run
+};
+
+struct MasterFile {
+  std::filesystem::path template_run;      // a finished run file: the shapes and coordinates
+  std::vector<std::string> run_sources;    // run r's file, relative to the master's directory
+  std::vector<RunVariable> run_variables;
+  std::vector<std::pair<std::string, std::string>> attrs;  // root string attributes
+  std::vector<LabelledGroup> groups;
+};
+
+// Throws OutputError on failure (a partial file may remain at `path`).
+void write_master_file(const std::filesystem::path& path, const MasterFile& m);
+
+}  // namespace hukou::output
