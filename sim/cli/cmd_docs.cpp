@@ -44,7 +44,8 @@ void scenario_keys(std::ostream& os) {
         "other key is an error that names the nearest valid one.\n";
   for (auto table : scenario::key_tables()) {
     const std::string title = table.empty()                                     ? "Top level"
-                              : table == "public_rental" || table == "county_score" ? "`[" + std::string(table) + "]`"
+                              : table == "calibration.priors" ? "`[calibration.priors]` (each parameter's inline table)"
+                              : table == "public_rental" || table == "county_score" || table == "calibration" ? "`[" + std::string(table) + "]`"
                                                                                      : "`[[" + std::string(table) + "]]`";
     os << "\n### " << title << "\n\n| key | type | unit | required | default | range | description |\n"
        << "|---|---|---|---|---|---|---|\n";

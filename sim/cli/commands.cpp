@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_sweep(app);
   add_sensitivity(app);
   add_report(app);
+  add_calibrate(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -17,6 +17,7 @@ void add_evaluate(CLI::App& app);
 void add_sweep(CLI::App& app);
 void add_sensitivity(CLI::App& app);
 void add_report(CLI::App& app);
+void add_calibrate(CLI::App& app);
 
 // Parses argv and runs the chosen subcommand; catches every error and returns
 // the exit code. Never throws.

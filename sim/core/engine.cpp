@@ -18,7 +18,7 @@ World initial_world(const Scenario& sc, std::uint64_t seed) {
   w.seed = seed;
   w.zs.resize(sc.zones.size());
   for (std::size_t z = 0; z < sc.zones.size(); ++z) {
-    w.zs[z].urban_stock = sc.zones[z].f.urban_hukou;
+    w.zs[z].urban_stock = sc.zones[z].f.urban_hukou * sc.params.population_urban_hukou_factor;
     w.zs[z].rental_units = sc.zones[z].f.public_rental_units / sc.scale;
   }
   w.flows = Counters(sc.zones.size(), sc.channels.size(), group_names().size());

@@ -75,6 +75,35 @@ struct CountyScore {
   std::string clause;
 };
 
+// An observed value of an output series, for calibration (year <= the cutoff) or
+// validation (after it). The value and sigma are in the series' units.
+struct Observation {
+  std::string indicator;            // an output series name
+  int year = 0;
+  double value = 0.0;
+  double sigma = 0.0;               // its uncertainty (0: none given; the distance then scales it)
+  std::string unit;                 // as written in the file ("%" values are stored as fractions)
+  std::string source;               // a statistics.csv row id or a full citation
+  std::optional<std::size_t> zone;     // none: the prefecture (total or prefecture-wide series)
+  std::optional<std::size_t> channel;  // settlements only; none: summed over channels
+  bool calibrate = false;           // read by calibration (else validation or history only)
+  std::string where;                // "file:line:column", for messages
+};
+
+// A parameter calibration estimates and its prior. `key` is a --set key: a registry
+// parameter "section.name" or a zone field "zones.<zone>.<field>".
+struct CalibratedParameter {
+  std::string key, dist;            // dist: uniform, normal, lognormal, beta
+  double a = 0.0, b = 0.0;          // uniform: range; normal: mean, sd; lognormal: of log; beta: shapes
+  double lo = 0.0, hi = 0.0;        // bounds (truncation; beta's support)
+  std::string unit, source;
+};
+
+struct Calibration {
+  int cutoff = 0;                   // calibration reads observations of this year and before
+  std::vector<CalibratedParameter> priors;
+};
+
 struct Scenario {
   std::string name, title, description;
   int base_year = 2017;
@@ -89,6 +118,8 @@ struct Scenario {
   std::vector<Event> events;
   std::vector<Target> targets;
   std::optional<CountyScore> county_score;
+  std::vector<Observation> observations;
+  std::optional<Calibration> calibration;
   std::string source_text;   // the resolved scenario file(s), stored in outputs
 
   int periods() const { return horizon - base_year; }

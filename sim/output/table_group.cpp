@@ -6,6 +6,7 @@
 #include "fileio/input_file.hpp"
 #include "h5_image.hpp"
 #include "h5_objects.hpp"
+#include "h5_read.hpp"
 #include "hdf5_writer.hpp"
 
 namespace hukou::output {
@@ -81,6 +82,30 @@ void write_table_file(const fs::path& path, const std::vector<std::pair<std::str
     throw OutputError("cannot write " + path.string() + ": " + e.what());
   }
   fileio::write_file_atomically(path, image, options);  // fileio::FileError names the file
+}
+
+namespace {
+template <class F>
+auto in_group(const fs::path& path, const std::string& group, const std::string& column, F read) {
+  h5::QuietErrors quiet;
+  try {
+    h5::Handle file = h5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open");
+    if (!h5::has_link(file.get(), group)) throw OutputError("no group '" + group + "'");
+    h5::Handle g = h5::group(H5Gopen2(file.get(), group.c_str(), H5P_DEFAULT), "cannot open group " + group);
+    if (!h5::has_link(g.get(), column)) throw OutputError("no variable '" + column + "' in group '" + group + "'");
+    return read(g.get());
+  } catch (const OutputError& e) {
+    throw OutputError("cannot read " + path.string() + ": " + e.what());
+  }
+}
+}  // namespace
+
+std::vector<double> read_number_column(const fs::path& path, const std::string& group, const std::string& column) {
+  return in_group(path, group, column, [&](hid_t g) { return h5::read_doubles(g, column); });
+}
+
+std::vector<std::string> read_text_column(const fs::path& path, const std::string& group, const std::string& column) {
+  return in_group(path, group, column, [&](hid_t g) { return h5::read_strings(g, column); });
 }
 
 }  // namespace hukou::output

@@ -22,4 +22,11 @@ void store_table(const std::filesystem::path& path, const std::string& group, co
 void write_table_file(const std::filesystem::path& path, const std::vector<std::pair<std::string, Table>>& groups,
                       fileio::WriteOptions options = {});
 
+// One column of a stored table group, as numbers or as text (for a resume). Throws
+// OutputError if the file, group or column is missing.
+std::vector<double> read_number_column(const std::filesystem::path& path, const std::string& group,
+                                       const std::string& column);
+std::vector<std::string> read_text_column(const std::filesystem::path& path, const std::string& group,
+                                          const std::string& column);
+
 }  // namespace hukou::output

@@ -44,7 +44,7 @@ const std::vector<std::string_view>& top_level_keys() {
     std::vector<std::string_view> out = table_keys("");
     for (auto s : section_names()) out.push_back(s);
     for (auto t : key_tables())
-      if (!t.empty()) out.push_back(t);
+      if (!t.empty() && t.find('.') == std::string_view::npos) out.push_back(t);  // not nested tables
     return out;
   }();
   return keys;
@@ -85,6 +85,21 @@ const std::vector<std::string_view>& event_keys() {
 
 const std::vector<std::string_view>& target_keys() {
   static const std::vector<std::string_view> keys = table_keys("targets");
+  return keys;
+}
+
+const std::vector<std::string_view>& observation_keys() {
+  static const std::vector<std::string_view> keys = table_keys("observations");
+  return keys;
+}
+
+const std::vector<std::string_view>& calibration_keys() {
+  static const std::vector<std::string_view> keys = table_keys("calibration");
+  return keys;
+}
+
+const std::vector<std::string_view>& prior_keys() {
+  static const std::vector<std::string_view> keys = table_keys("calibration.priors");
   return keys;
 }
 

@@ -22,6 +22,9 @@ const std::vector<std::string_view>& public_rental_keys();
 const std::vector<std::string_view>& county_score_keys();
 const std::vector<std::string_view>& event_keys();
 const std::vector<std::string_view>& target_keys();
+const std::vector<std::string_view>& observation_keys();
+const std::vector<std::string_view>& calibration_keys();
+const std::vector<std::string_view>& prior_keys();  // of each [calibration.priors] value
 // Top-level keys a --set may change.
 const std::vector<std::string_view>& settable_top_keys();
 

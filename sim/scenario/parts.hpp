@@ -39,6 +39,12 @@ void read_events(ReadContext& ctx, const toml::table& root, const Names& zones, 
 void read_targets(ReadContext& ctx, const toml::table& root, const Names& zones, const Years& years,
                   Scenario& s);
 
+void read_calibration(ReadContext& ctx, const toml::table& root, const Names& zones, const Years& years,
+                      Scenario& s);
+// After read_calibration: an observation's use follows the cutoff.
+void read_observations(ReadContext& ctx, const toml::table& root, const Names& zones, const Names& channels,
+                       const Years& years, Scenario& s);
+
 void read_county_score(ReadContext& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
 
 // Refuses a scenario of no agents, or of more than the model holds (agents.cpp).

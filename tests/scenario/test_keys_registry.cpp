@@ -13,7 +13,10 @@ namespace {
 // at the start; a table full.toml lacks: appended with it).
 std::string with_line(std::string text, std::string_view table, const std::string& line) {
   if (table.empty()) return line + "\n" + text;
-  const bool array = table != "public_rental" && table != "county_score";
+  if (table == "calibration.priors")  // a prior's keys live in its inline table
+    return text + "\n[calibration]\ncutoff = 2017\n[calibration.priors]\n\"decision.asc_settle\" = { dist = \"uniform\", a = -5, b = 0, source = \"s\", " +
+           line + " }\n";
+  const bool array = table != "public_rental" && table != "county_score" && table != "calibration";
   const std::string header = (array ? "[[" : "[") + std::string(table) + (array ? "]]" : "]") + "\n";
   const auto at = text.find(header);
   if (at == std::string::npos) return text + "\n" + header + line + "\n";

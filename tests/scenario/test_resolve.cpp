@@ -135,7 +135,7 @@ TEST_CASE("scenario resolve: values given with --set say so", "[scenario]") {
   }
   CHECK(r.scenario.params.decision_b_peer == 0.0);
   CHECK(r.scenario.zones.at(0).f.wage == 4000.0);
-  CHECK(r.origin_of("moves.village_to_town_rate") == "file");
+  CHECK(r.origin_of("policy.settle_fee") == "file");
   CHECK(r.origin_of("zones.小店区.house_price") == "file");  // the rest of the zone stays
   CHECK(r.origin_of("zones.迎泽区.wage") == "file");
   CHECK(r.origin_of("seed") == "file");

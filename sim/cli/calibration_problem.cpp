@@ -1,0 +1,88 @@
+#include "calibration_problem.hpp"
+
+#include <stdexcept>
+
+#include "calibrate/error.hpp"
+#include "core/engine.hpp"
+#include "core/params.hpp"
+
+namespace hukou::cli {
+
+namespace {
+calibrate::Prior prior_of(const CalibratedParameter& c) {
+  if (c.dist == "uniform") return calibrate::Prior::uniform(c.a, c.b);
+  if (c.dist == "normal") return calibrate::Prior::normal(c.a, c.b, c.lo, c.hi);
+  if (c.dist == "lognormal") return calibrate::Prior::lognormal(c.a, c.b, std::max(c.lo, 0.0), c.hi);
+  throw calibrate::CalibrationError("calibration.priors." + c.key + ": prior '" + c.dist +
+                                    "' is not supported by the calibration engine yet");
+}
+
+const SeriesSpec& series_of(const std::string& name) {
+  for (const auto& s : output_series())
+    if (s.name == name) return s;
+  throw std::logic_error("unknown output series " + name);  // the loader checked it
+}
+}  // namespace
+
+std::vector<Observation> calibration_observations(const Scenario& sc) {
+  std::vector<Observation> out;
+  for (const auto& o : sc.observations)
+    if (o.calibrate) out.push_back(o);
+  return out;
+}
+
+double simulated_value(const RunResult& r, const Observation& o) {
+  const SeriesSpec& s = series_of(o.indicator);
+  const auto period = static_cast<std::size_t>(o.year - r.years.front());
+  if (!o.channel) return r.total(s.id, period, o.zone ? *o.zone : RunResult::all_zones);
+  double sum = 0.0;  // one channel: of one zone, or summed over zones
+  for (std::size_t z = 0; z < r.zones.size(); ++z)
+    if (!o.zone || *o.zone == z) sum += r.at(s.id, period, z, *o.channel);
+  return sum;
+}
+
+void apply_parameter(Scenario& sc, const std::string& key, double v) {
+  if (const ParamSpec* p = find_param(key)) return set_param(sc.params, *p, v);
+  const auto dot = key.rfind('.');
+  const std::string zone = key.substr(6, dot - 6);
+  const ZoneFieldSpec* f = find_zone_field(key.substr(dot + 1));
+  for (auto& z : sc.zones)
+    if (z.name == zone && f) {
+      z.f.*(f->field) = v;
+      return;
+    }
+  throw std::logic_error("no parameter " + key);  // the loader checked it
+}
+
+calibrate::Problem calibration_problem(const Scenario& sc) {
+  if (!sc.calibration) throw calibrate::CalibrationError(sc.name + ": the scenario has no [calibration] table");
+  calibrate::Problem p;
+  for (const auto& c : sc.calibration->priors) p.parameters.push_back({c.key, c.unit, prior_of(c)});
+  if (p.parameters.empty()) throw calibrate::CalibrationError(sc.name + ": [calibration.priors] names no parameter");
+  const auto obs = calibration_observations(sc);
+  if (obs.empty())
+    throw calibrate::CalibrationError(sc.name + ": no observation from base_year " + std::to_string(sc.base_year) +
+                                      " to the cutoff " + std::to_string(sc.calibration->cutoff) +
+                                      " to calibrate on (the posterior would be the prior)");
+  for (const auto& o : obs) {
+    calibrate::Observation c;
+    c.label = o.indicator + (o.zone ? " (" + sc.zones[*o.zone].name + ")" : "") + " " + std::to_string(o.year);
+    c.value = o.value;
+    if (o.sigma > 0) c.sigma = o.sigma;
+    p.observations.push_back(c);
+  }
+  Scenario base = sc;
+  base.horizon = std::max(base.base_year + 1, sc.calibration->cutoff);  // nothing after the cutoff is read
+  const auto keys = sc.calibration->priors;
+  p.model = [base, keys, obs](const Eigen::VectorXd& theta, std::uint64_t seed) {
+    Scenario s = base;
+    for (std::size_t i = 0; i < keys.size(); ++i) apply_parameter(s, keys[i].key, theta(static_cast<Eigen::Index>(i)));
+    const RunResult r = simulate(s, seed);
+    Eigen::VectorXd out(static_cast<Eigen::Index>(obs.size()));
+    for (std::size_t i = 0; i < obs.size(); ++i) out(static_cast<Eigen::Index>(i)) = simulated_value(r, obs[i]);
+    return out;
+  };
+  return p;
+}
+
+}  // namespace hukou::cli

@@ -1,0 +1,36 @@
+// The file `hukou calibrate` writes: every generation of an ABC-SMC run (particles,
+// weights, distances, tolerance, acceptance), the posterior summary with the
+// priors, the observations used and provenance, as table groups that xarray opens
+// with `group=`. Rewritten whole after each generation (to NAME.tmp, then renamed),
+// so a killed run leaves the last complete generation, from which --resume goes on.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "calibrate/smc.hpp"
+#include "core/scenario.hpp"
+
+namespace hukou::cli {
+
+struct CalibrationRecord {
+  std::vector<std::pair<std::string, std::string>> provenance;  // key, value
+  std::vector<Observation> observations;                       // those used, in order
+  std::vector<calibrate::State> generations;                   // 0, 1, ...
+};
+
+void write_posterior_file(const std::filesystem::path& path, const Scenario& sc, const calibrate::Problem& p,
+                          const CalibrationRecord& rec);
+
+// The generations stored in `path` (for --resume), and its provenance.
+CalibrationRecord read_posterior_file(const std::filesystem::path& path, const calibrate::Problem& p);
+
+// The last generation's particles (rows) and weights, and the parameter names.
+struct PosteriorSample {
+  std::vector<std::string> names;
+  Eigen::MatrixXd particles;
+  Eigen::VectorXd weights;
+};
+PosteriorSample read_posterior(const std::filesystem::path& path);
+
+}  // namespace hukou::cli
