@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "evaluate/compare.hpp"
 
 namespace hukou::cli {
@@ -36,8 +37,8 @@ void add_compare(CLI::App& app) {
                   "settlements and the baseline's targets)");
   cmd->add_flag("--csv", o->csv, "Print CSV instead of a table");
   cmd->callback([o] {
-    const auto base = output::read_run_file(o->base);
-    const auto whatif = output::read_run_file(o->whatif);
+    const auto base = read_run_input("hukou compare", o->base);
+    const auto whatif = read_run_input("hukou compare", o->whatif);
     const auto inds = o->indicators.empty() ? evaluate::default_indicators(base) : parse_indicators(o->indicators);
     const output::Table t = evaluate::compare(base, whatif, inds);
     if (o->csv) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
 #include "output/table_group.hpp"
@@ -28,7 +29,7 @@ void add_evaluate(CLI::App& app) {
   cmd->add_flag("--csv", o->csv, "Print CSV instead of a table");
   cmd->add_flag("--no-store", o->no_store, "Do not store the table in the file's `evaluation` group");
   cmd->callback([o] {
-    const auto f = output::read_run_file(o->file);
+    const auto f = read_run_input("hukou evaluate", o->file);
     if (f.meta.targets.empty()) {
       std::cerr << "hukou evaluate: " << o->file << " (scenario " << f.meta.scenario_name
                 << ") has no targets: nothing to evaluate\n";

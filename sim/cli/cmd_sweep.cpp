@@ -187,9 +187,12 @@ void add_sweep(CLI::App& app) {
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 4096));
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line on stderr");
-#ifdef HUKOU_MPI
-  cmd->add_flag("--mpi", o->mpi, "Under mpirun: rank r of n runs shard r/n; rank 0 writes the master file");
+  // Declared in every build, so that a build without MPI can say so.
+  cmd->add_flag("--mpi", o->mpi, "Under mpirun: rank r of n runs shard r/n; rank 0 writes the master file"
+#ifndef HUKOU_MPI
+                                  " (this build has no MPI: configure with -DHUKOU_MPI=ON)"
 #endif
+  );
   CLI::App* m = cmd->add_subcommand("merge", "Write DIR/sweep.h5 from the run files present (joins shards)");
   m->add_option("dir", o->merge_dir, "Sweep directory")->required();
   m->callback([o] {
@@ -210,6 +213,11 @@ void add_sweep(CLI::App& app) {
 #ifdef HUKOU_MPI
     const int code = o->mpi ? run_mpi(*o) : run(*o);
 #else
+    if (o->mpi) {
+      std::cerr << "hukou sweep: --mpi: this hukou was built without MPI; rebuild with -DHUKOU_MPI=ON "
+                   "(docs/cluster.md), or run shards with --shard K/N or a Slurm job array\n";
+      throw CLI::RuntimeError(bad_input);
+    }
     const int code = run(*o);
 #endif
     if (code != ok) throw CLI::RuntimeError(code);

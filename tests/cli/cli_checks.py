@@ -209,6 +209,133 @@ def check_summary_targets(hukou, work, src):
         assert abs(s - want) < 1e-9, (r, s)
 
 
+def commands(hukou):
+    """The commands `hukou --help` lists."""
+    _, out, _ = run(hukou, "--help")
+    block = out.split("Subcommands:", 1)[1]
+    return [m[1] for m in re.finditer(r"^  (\w+)\s", block, re.M)]
+
+
+def check_unknown_command(hukou, work, src):
+    d = fresh(work, "unknown_command")
+    code, out, err = run(hukou, "rnu", "taiyuan", cwd=d)
+    assert code == 2 and "'rnu' is not a hukou command; did you mean 'run'?" in err, (code, err)
+    code, _, err = run(hukou, "xyzzy", cwd=d)
+    assert code == 2 and "the commands are" in err and "sweep" in err, (code, err)
+    code, out, err = run(hukou, "help", "run", cwd=d)
+    assert code == 0 and "hukou run" in out and "--seed" in out and "Exit status" in out, (code, out, err)
+    code, out, err = run(hukou, "help", "sweep", "merge", cwd=d)
+    assert code == 0 and "hukou sweep merge" in out and "dir" in out, (code, out, err)
+    code, out, err = run(hukou, "help", cwd=d)
+    assert code == 0 and "Subcommands:" in out, (code, out)
+    code, _, err = run(hukou, "help", "evalute", cwd=d)
+    assert code == 2 and "did you mean 'evaluate'" in err, (code, err)
+    assert os.listdir(d) == [], os.listdir(d)
+
+
+# Per command: (arguments, expected exit code, text the message must contain). Every
+# command `hukou --help` lists must be here, so a new command cannot miss the convention.
+EXIT_CASES = {
+    "run": [(["taiyuan", "--nosuch"], 2, "--nosuch"), (["missing.toml"], 2, "missing.toml"),
+            (["taiyuan", "--set", "nosuch=1"], 2, "nosuch")],
+    "check": [(["missing.toml"], 2, "missing.toml"), ([], 2, "scenario is required")],
+    "scenarios": [(["--nosuch"], 2, "--nosuch"), ([], 0, "taiyuan")],
+    "docs": [(["nosuch"], 2, "nosuch"), ([], 2, "page is required")],
+    "bench": [(["--agents", "abc"], 2, "--agents"), (["--scenario", "missing.toml", "--agents", "1000"], 2, "missing.toml")],
+    "compare": [(["missing.h5", "other.h5"], 2, "missing.h5"), (["one.h5"], 2, "required")],
+    "evaluate": [(["missing.h5"], 2, "missing.h5"), (["x.h5", "--nosuch"], 2, "--nosuch")],
+    "sweep": [(["missing.toml", "-o", "out"], 2, "missing.toml"), (["merge", "nodir"], 2, "nodir")],
+    "sensitivity": [(["nodir"], 2, "nodir"), ([], 2, "dir is required")],
+    "report": [(["missing.h5"], 2, "missing.h5"), ([], 2, "file is required")],
+    "help": [(["nosuch"], 2, "nosuch"), (["run"], 0, "")],
+}
+
+
+def check_exit_codes(hukou, work, src):
+    assert sorted(EXIT_CASES) == sorted(commands(hukou)), (sorted(EXIT_CASES), commands(hukou))
+    for cmd, cases in EXIT_CASES.items():
+        for args, want, text in cases:
+            d = fresh(work, "exit_codes")
+            code, out, err = run(hukou, cmd, *args, cwd=d)
+            assert code == want and text in (err if want else out), (cmd, args, code, err)
+            assert want == 0 or os.listdir(d) == [], (cmd, args, os.listdir(d))  # bad input writes nothing
+
+
+def check_mpi_without_mpi(hukou, work, src):
+    _, out, _ = run(hukou, "sweep", "--help")
+    if "this build has no MPI" not in out:
+        return  # built with -DHUKOU_MPI=ON: --mpi is real
+    d = fresh(work, "mpi")
+    with open(os.path.join(d, "s.toml"), "w") as f:
+        f.write('scenario = "taiyuan"\n[design]\nkind = "lhs"\nsamples = 2\n'
+                '[[parameters]]\nkey = "decision.asc_settle"\nrange = [-3.0, -2.0]\n')
+    code, _, err = run(hukou, "sweep", "s.toml", "-o", "out", "--mpi", cwd=d)
+    assert code == 2 and "built without MPI" in err and "-DHUKOU_MPI=ON" in err, (code, err)
+    assert os.listdir(d) == ["s.toml"], os.listdir(d)
+
+
+def check_whatif_copied(hukou, work, src):
+    d = fresh(work, "whatif_copied")
+    whatifs = sorted(os.listdir(os.path.join(src, "scenarios", "whatif")))
+    assert whatifs
+    for name in whatifs:  # a shipped what-if copied into one's own folder still loads
+        shutil.copy(os.path.join(src, "scenarios", "whatif", name), d)
+        code, out, err = run(hukou, "check", name, cwd=d)
+        assert code == 0, (name, code, err)
+    bad = os.path.join(d, "typo.toml")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write('extends = "taiyuan"\nname = "typo"\n[[zones]]\nname = "小店"\npurchase_subsidy = 0\n')
+    code, _, err = run(hukou, "check", "typo.toml", cwd=d)
+    assert code == 2 and "did you mean '小店区'" in err and len(err.strip().splitlines()) == 1, (code, err)
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write('extends = "../taiyaun.toml"\nname = "typo"\n[[zones]]\nname = "小店区"\npurchase_subsidy = 0\n')
+    code, _, err = run(hukou, "check", "typo.toml", cwd=d)
+    assert code == 2 and "cannot find scenario" in err and len(err.strip().splitlines()) == 1, (code, err)
+
+
+def completions(script, line, env=None):
+    """What bash completion offers for LINE (the cursor at its end) with SCRIPT sourced."""
+    words = line.split(" ")
+    prog = (f'source "{script}"; COMP_WORDS=({" ".join(repr(w) for w in words)}); COMP_CWORD={len(words) - 1}; '
+            f'COMP_LINE={line!r}; COMP_POINT={len(line)}; _hukou; printf "%s\\n" "${{COMPREPLY[@]}}"')
+    p = subprocess.run(["bash", "-c", prog], capture_output=True, text=True, env=env)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.split()
+
+
+def check_completion(hukou, work, src):
+    build = os.path.dirname(os.path.dirname(hukou))
+    script = os.path.join(build, "share", "bash-completion", "completions", "hukou")
+    assert os.path.exists(script), "the build writes the completion script"
+    code, out, _ = run(hukou, "completion", "bash")
+    assert code == 0 and out == open(script, encoding="utf-8").read(), "the script is the program's own"
+    d = fresh(work, "completion")
+    open(os.path.join(d, "base.h5"), "w").close()
+    assert completions(script, "hukou ru") == ["run"]
+    assert completions(script, "hukou sw") == ["sweep"]
+    assert set(completions(script, "hukou run --se")) == {"--seed", "--set"}
+    assert "taiyuan" in completions(script, "hukou run ta")
+    assert completions(script, "hukou sweep m") == ["merge"]
+    assert completions(script, "hukou help eva") == ["evaluate"]
+    assert completions(script, "hukou docs p") == ["parameters"]
+    assert completions(script, "hukou sweep merge --h") == ["--help"]
+    assert completions(script, "hukou compare " + os.path.join(d, "ba")) == [os.path.join(d, "base.h5")]
+    assert completions(script, "hukou run taiyuan -o " + os.path.join(d, "b")) == [os.path.join(d, "base.h5")]
+    # Installed with the program, bash-completion finds it in PREFIX/share (/usr/local/share is
+    # on its default path).
+    prefix = os.path.join(d, "prefix")
+    p = subprocess.run(["cmake", "--install", build, "--prefix", prefix], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    installed = os.path.join(prefix, "share", "bash-completion", "completions", "hukou")
+    assert os.path.exists(os.path.join(prefix, "bin", "hukou")) and os.path.exists(installed)
+    loader = "/usr/share/bash-completion/bash_completion"
+    assert os.path.exists(loader), "bash-completion is not installed (scripts/install-deps)"
+    env = dict(os.environ, XDG_DATA_DIRS=os.path.join(prefix, "share"), HOME=d)
+    p = subprocess.run(["bash", "-c", f'source {loader}; __load_completion hukou && complete -p hukou'],
+                       capture_output=True, text=True, env=env)
+    assert p.returncode == 0 and "-F _hukou" in p.stdout, (p.stdout, p.stderr)
+
+
 def check_docs(hukou, src, page):
     code, out, err = run(hukou, "docs", page)
     assert code == 0, err
