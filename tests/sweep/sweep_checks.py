@@ -138,8 +138,11 @@ def check_shards():
     p = hukou("sweep", f, "-o", sh, "--shard", "0/2", "-q")
     assert "3 to run" in p.stdout and "merge" in p.stdout, p.stdout
     assert sorted(os.listdir(os.path.join(sh, "runs"))) == [f"run_{r:06d}.h5" for r in (0, 2, 4)]
-    env = dict(os.environ, SLURM_ARRAY_TASK_ID="2", SLURM_ARRAY_TASK_COUNT="2", SLURM_ARRAY_TASK_MIN="1")
+    # In a Slurm array task the shard must be given: the array's range cannot tell it.
+    env = dict(os.environ, SLURM_ARRAY_TASK_ID="1", SLURM_ARRAY_TASK_COUNT="1", SLURM_ARRAY_TASK_MIN="1")
     p = subprocess.run([HUKOU, "sweep", f, "-o", sh, "-q"], capture_output=True, text=True, env=env)
+    assert p.returncode == 2 and '--shard "$SLURM_ARRAY_TASK_ID/N"' in p.stderr, p.stdout + p.stderr
+    p = subprocess.run([HUKOU, "sweep", f, "-o", sh, "-q", "--shard", "1/2"], capture_output=True, text=True, env=env)
     assert p.returncode == 0 and "shard 1/2" in p.stdout, p.stdout + p.stderr
     hukou("sweep", "merge", sh)
     same(data(full), data(sh))
@@ -167,6 +170,25 @@ def check_sensitivity():
     hukou("sweep", sweep_file("grid.toml", GRID), "-o", grid, "-q")
     hukou("sensitivity", grid, expect=2)
     hukou("sensitivity", mo, "--output", "settlements", expect=2)
+
+
+def check_dry_run():
+    f = sweep_file("grid.toml", GRID)
+    out = os.path.join(WORK, "dry")
+    p = hukou("sweep", f, "-o", out, "--dry-run")
+    lines = p.stdout.splitlines()
+    assert "run,decision.asc_settle,zones.小店区.wage" in lines and "5,-2,5000" in lines, p.stdout
+    assert "6 of 6 runs to run" in p.stdout and "Estimate:" in p.stdout and "a run" in p.stdout, p.stdout
+    assert not os.path.exists(out), "a dry run writes nothing"
+    p = hukou("sweep", f, "-o", out, "--dry-run", "--shard", "1/2")
+    assert "Shard 1/2: 3 of 6 runs to run" in p.stdout, p.stdout
+    # The job's memory limit, not the node's, sizes the concurrency.
+    env = dict(os.environ, SLURM_MEM_PER_NODE="1")
+    p = subprocess.run([HUKOU, "sweep", f, "-o", out, "--dry-run", "--threads", "2"], capture_output=True, text=True,
+                       env=env)
+    assert p.returncode == 0 and "1 at a time" in p.stdout and "(SLURM_MEM_PER_NODE)" in p.stdout, p.stdout
+    p = subprocess.run([HUKOU, "sweep", f, "-o", out, "-q", "--threads", "2"], capture_output=True, text=True, env=env)
+    assert p.returncode == 0 and "1 at a time (memory: SLURM_MEM_PER_NODE)" in p.stdout, p.stdout
 
 
 def check_bad_files():
