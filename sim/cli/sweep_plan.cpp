@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "core/replicates.hpp"
-#include "scenario/reads.hpp"
+#include "scenario/toml_reads.hpp"
 #include "sweep/memory_budget.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/store.hpp"
@@ -47,7 +47,7 @@ Timing time_short_run(const sweep::SweepSpec& spec, const std::vector<double>& r
   t.factor = std::max(1.0, std::ceil(agents / kTimedAgents));
   t.scale = full.scale * t.factor;
   sweep::SweepSpec coarse = spec;
-  if (t.factor > 1) coarse.set.push_back("scale=" + scenario::detail::fmt(t.scale));
+  if (t.factor > 1) coarse.set.push_back("scale=" + scenario::fmt(t.scale));
   const Scenario sc = sweep::run_scenario(coarse, row);
   const auto t0 = std::chrono::steady_clock::now();
   simulate_replicates(sc, spec.seed, spec.replicates);
@@ -92,7 +92,7 @@ int sweep_dry_run(const std::string& sweep_file, const std::filesystem::path& di
       r = design.size() - 1;
     }
     std::cout << r;
-    for (double v : design[r]) std::cout << "," << scenario::detail::fmt(v);
+    for (double v : design[r]) std::cout << "," << scenario::fmt(v);
     std::cout << "\n";
   }
   const auto todo = sweep::pending_runs(dir, design.size(), shard.index, shard.count);
@@ -108,7 +108,7 @@ int sweep_dry_run(const std::string& sweep_file, const std::filesystem::path& di
   std::cout << todo.size() << " of " << design.size() << " runs to run"
             << (todo.size() < design.size() && shard.count == 1 ? " (the others have finished)" : "") << "\n"
             << "Timed: run 0";
-  if (t.factor > 1) std::cout << " at scale " << scenario::detail::fmt(t.scale) << " (1/" << std::lround(t.factor)
+  if (t.factor > 1) std::cout << " at scale " << scenario::fmt(t.scale) << " (1/" << std::lround(t.factor)
                               << " of its agents; the time scaled up by as much)";
   std::cout << "\nEstimate: " << duration_text(run_secs) << " a run, about " << duration_text(run_secs * double(todo.size()))
             << " for " << todo.size() << " runs on " << cores << " thread" << (cores == 1 ? "" : "s")
