@@ -20,6 +20,7 @@ import tempfile
 from . import __version__
 from .fonts import FontError
 from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, kind, load_comparison, load_run
+from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;max-width:1100px;
@@ -30,6 +31,7 @@ th{background:#eef3f8}td.l,th.l{text-align:left}tr.miss td{background:#fdecea}tr
 img{max-width:100%;height:auto;border:1px solid #ddd;margin:.4em 0}
 pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:40em}
 .summary{background:#f3f8fc;border-left:4px solid #1f77b4;padding:.5em 1em}
+a.dl{font-size:.85em;margin-right:1em}
 dl.prov{display:grid;grid-template-columns:max-content auto;gap:.15em 1em}dl.prov dt{font-weight:bold}dl.prov dd{margin:0}
 """
 
@@ -61,14 +63,18 @@ def _fmt(ds, indicator, v):
     return f"{v:,.0f}"
 
 
-def _provenance(ds):
+def _provenance_rows(ds):
     a = ds.attrs
-    rows = [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
+    return [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
             ("tool version", a.get("tool_version", "")), ("git commit", a.get("git_commit", "")),
             ("seed", a.get("seed", "")), ("scale", a.get("scale", "")), ("replicates", ds.sizes["replicate"]),
             ("threads", a.get("threads", "")), ("created", a.get("created", "")),
             ("periods", f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
             ("zones", ", ".join(str(z) for z in ds.zone.values))]
+
+
+def _provenance(ds):
+    rows = _provenance_rows(ds)
     out = '<dl class="prov">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows) + "</dl>"
     text = str(ds.scenario_text.values) if "scenario_text" in ds else ""
     if text:
@@ -152,6 +158,8 @@ def build_report(path, compare=None, evaluation=None):
              f"<p>Run file <code>{_e(os.path.abspath(path))}</code>; report written "
              f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by hukou_analysis {__version__}.</p>"]
     diff_tables, comp_html = [], ""
+    data = [urbanization_data(ds)] + settlements_data(ds)  # plot data, offered for download
+    tables = [Table("evaluation", ev)]
     if compare:
         other = load_run(compare)
         diff = load_comparison(ds, other)
@@ -160,25 +168,32 @@ def build_report(path, compare=None, evaluation=None):
         fmt = {c: (lambda r, v: _fmt(ds, r["indicator"], v)) for c in ("baseline", "what_if")}
         for c in ("difference", "diff_lo", "diff_hi"):
             fmt[c] = lambda r, v: (f"{v * 100:+.3f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
+        diff = difference_data(diff_tables)
+        tables.append(diff)
         comp_html = (f"<h2 id='comparison'>What-if comparison</h2><p>Baseline <code>{_e(path)}</code>, what-if "
                      f"<code>{_e(compare)}</code> (scenario {_e(other.attrs.get('scenario_name', ''))}): paired "
                      f"differences per replicate (same seeds), mean and 90% confidence interval (Student's t).</p>"
-                     + _img(plots.plot_difference(ds, other), "what-if minus baseline")
+                     + _img(plots.plot_difference(ds, other), "what-if minus baseline") + csv_link(diff)
                      + "".join(_table(df, fmt) for df in diff_tables)
                      + "<h3>What-if run</h3>" + _provenance(other))
     parts.append("<h2 id='summary'>Summary</h2><div class='summary'><ul>"
                  + "".join(f"<li>{_e(s)}</li>" for s in summary_lines(ds, ev, diff_tables)) + "</ul></div>")
     parts.append("<h2 id='provenance'>Provenance</h2>" + _provenance(ds))
-    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ds, ev))
+    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ds, ev) + csv_link(tables[0]))
     parts.append("<h2 id='plots'>Urbanization</h2>" + _img(plots.plot_urbanization(ds, evaluation=ev),
-                                                         "registered and resident urbanization"))
-    parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements"))
+                                                         "registered and resident urbanization") + csv_link(data[0]))
+    parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements")
+                 + "".join(csv_link(t, f"{t.name} (CSV)") for t in data[1:]))
     sc = county_scores(ds, evaluation)
     if sc is not None:
+        scores = Table("county_scores", sc)
+        tables.append(scores)
         parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
                      "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
-                     + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc))
+                     + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc) + csv_link(scores))
     parts.append(comp_html)
+    provenance = [(k, str(v)) for k, v in _provenance_rows(ds)]
+    parts.insert(2, "<p>Downloads: " + workbook_link(tables + data, provenance, f"{name}_report") + "</p>")
     return (f"<!DOCTYPE html>\n<html lang='zh-Hans'><head><meta charset='utf-8'><title>hukou report: {_e(name)}"
             f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/export.hpp"
 #include "cli/inputs.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
@@ -14,7 +15,7 @@ namespace hukou::cli {
 
 namespace {
 struct EvaluateOptions {
-  std::string file;
+  std::string file, export_to;
   std::vector<int> midterm{2018};
   bool csv = false, no_store = false;
 };
@@ -28,7 +29,13 @@ void add_evaluate(CLI::App& app) {
                   "Mid-term evaluation years (default 2018, the national mid-term evaluation; 国办发〔2016〕72号)");
   cmd->add_flag("--csv", o->csv, "Print CSV instead of a table");
   cmd->add_flag("--no-store", o->no_store, "Do not store the table in the file's `evaluation` group");
+  cmd->add_option("--export", o->export_to,
+                  "Also write the tables to FILE.csv (Excel-ready CSV, units in headers) or FILE.xlsx (one workbook)");
   cmd->callback([o] {
+    if (const std::string why = o->export_to.empty() ? "" : export_problem(o->export_to); !why.empty()) {
+      std::cerr << "hukou evaluate: " << why << "\n";
+      throw CLI::RuntimeError(bad_input);
+    }
     const auto f = read_run_input("hukou evaluate", o->file);
     if (f.meta.targets.empty()) {
       std::cerr << "hukou evaluate: " << o->file << " (scenario " << f.meta.scenario_name
@@ -45,18 +52,24 @@ void add_evaluate(CLI::App& app) {
       std::cout << "\nlo..hi: where 90% of replicates lie; share_met: replicates at or above the target.\n";
     }
     if (!o->no_store) output::store_table(o->file, "evaluation", t);
+    std::vector<NamedTable> tables{{"evaluation", t}};
     const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                     [](const auto& kv) { return kv.first == "county_score_year"; });
-    if (!scored) return;
-    const output::Table scores = evaluate::county_scores(f);
-    if (o->csv) {
-      std::cout << "\n";
-      output::print_csv(std::cout, scores);
-    } else {
-      std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
-      output::print_text(std::cout, scores);
+    if (scored) {
+      const output::Table scores = evaluate::county_scores(f);
+      if (o->csv) {
+        std::cout << "\n";
+        output::print_csv(std::cout, scores);
+      } else {
+        std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
+        output::print_text(std::cout, scores);
+      }
+      if (!o->no_store) output::store_table(o->file, "county_scores", scores);
+      tables.push_back({"county_scores", scores});
     }
-    if (!o->no_store) output::store_table(o->file, "county_scores", scores);
+    if (o->export_to.empty()) return;
+    const int code = export_tables("hukou evaluate", o->export_to, tables, run_provenance(f));
+    if (code != ok) throw CLI::RuntimeError(code);
   });
 }
 

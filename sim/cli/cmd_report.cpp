@@ -4,16 +4,11 @@
 // to the report in a temporary file of groups `evaluation` and `county_scores`; the
 // run file is never changed. The report itself is the analysis package's command
 // (analysis/hukou_analysis, Python with Debian's h5py, xarray, pandas, matplotlib,
-// scipy): /usr/bin/python3 -m hukou_analysis.report with PYTHONPATH set to the
-// package's directory; its exit code is the report's (0 ok, 1 failure, 2 bad input).
-#include <spawn.h>
-#include <sys/wait.h>
+// scipy), run by cli/python.hpp; its exit code is the report's (0 ok, 1 failure,
+// 2 bad input).
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -21,32 +16,20 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/python.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
 #include "output/table_group.hpp"
 
-#ifndef HUKOU_ANALYSIS_DIR
-#define HUKOU_ANALYSIS_DIR ""
-#endif
-
-extern char** environ;
-
 namespace hukou::cli {
 
 namespace {
-constexpr const char* kPython = "/usr/bin/python3";
 namespace fs = std::filesystem;
 
 struct ReportOptions {
   std::string file, compare, output;
   std::vector<int> midterm{2018};
 };
-
-// analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR.
-std::string analysis_dir() {
-  if (const char* env = std::getenv("HUKOU_ANALYSIS_DIR"); env && *env) return env;
-  return HUKOU_ANALYSIS_DIR;
-}
 
 // Removes the file when it goes out of scope.
 struct TempFile {
@@ -68,37 +51,8 @@ void write_evaluation(const ReportOptions& o, const fs::path& to) {
   output::write_table_file(to, groups);
 }
 
-// Runs the command and returns its exit code (failure if it could not run or died).
-int run_python(std::vector<std::string> args) {
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::cout.flush();
-  std::cerr.flush();
-  pid_t pid = 0;
-  if (const int err = ::posix_spawn(&pid, kPython, nullptr, nullptr, argv.data(), environ); err != 0) {
-    std::cerr << "hukou report: cannot run " << kPython << ": " << std::strerror(err) << "\n";
-    return failure;
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return failure;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : failure;
-}
-
 int report(const ReportOptions& o) {
-  const std::string dir = analysis_dir();
-  if (::access(kPython, X_OK) != 0) {
-    std::cerr << "hukou report: " << kPython << " not found: install python3 and scripts/install-deps' packages\n";
-    return failure;
-  }
   std::error_code ec;
-  if (dir.empty() || !fs::is_regular_file(fs::path(dir) / "hukou_analysis" / "report.py", ec)) {
-    std::cerr << "hukou report: the analysis package was not found in '" << dir
-              << "' (expected hukou_analysis/report.py there); set HUKOU_ANALYSIS_DIR to the analysis/ "
-                 "directory of the hukou sources\n";
-    return failure;
-  }
   for (const std::string& f : {o.file, o.compare})
     if (!f.empty() && !fs::is_regular_file(f, ec)) {
       std::cerr << "hukou report: " << f << ": no such file\n";
@@ -111,13 +65,10 @@ int report(const ReportOptions& o) {
     std::cerr << "hukou report: " << e.what() << "\n";
     return bad_input;
   }
-  std::string path = dir;
-  if (const char* old = std::getenv("PYTHONPATH"); old && *old) path += std::string(":") + old;
-  ::setenv("PYTHONPATH", path.c_str(), 1);
-  std::vector<std::string> args{kPython, "-m", "hukou_analysis.report", o.file, "--evaluation", tables.path.string()};
+  std::vector<std::string> args{o.file, "--evaluation", tables.path.string()};
   if (!o.compare.empty()) args.insert(args.end(), {"--compare", o.compare});
   if (!o.output.empty()) args.insert(args.end(), {"-o", o.output});
-  return run_python(std::move(args));
+  return run_analysis("hukou report", "report", args);
 }
 }  // namespace
 

@@ -17,7 +17,8 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
                {"hi", "", std::to_string(pct) + "% of replicates lie between lo and hi: upper"},
                {"gap", "", "simulated mean - target"},
                {"share_met", "1", "share of replicates at or above the target"},
-               {"clause", "", "clause of the document that sets the target"}};
+               {"clause", "", "clause of the document that sets the target"},
+               {"units", "", "units of target, simulated, lo, hi and gap (1: a fraction)"}};
   const int base_year = f.replicates.front().years.front();
   for (const auto& tg : f.meta.targets) {
     const Indicator ind{tg.indicator, tg.zone};
@@ -36,7 +37,7 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
       const auto spread = stats::spread(v, level);
       const double met = (v.array() >= goal).cast<double>().mean();
       t.add({tg.indicator, tg.zone, view, static_cast<long long>(year), goal, stats::mean(v), spread.lo, spread.hi,
-             stats::mean(v) - goal, met, tg.clause});
+             stats::mean(v) - goal, met, tg.clause, units_of(tg.indicator)});
     }
   }
   return t;

@@ -68,13 +68,29 @@ void print_text(std::ostream& os, const Table& t) {
   for (const auto& r : cells) line(r);
 }
 
-void print_csv(std::ostream& os, const Table& t) {
-  for (std::size_t c = 0; c < t.columns.size(); ++c) os << (c ? "," : "") << csv_field(t.columns[c].name);
-  os << "\n";
+namespace {
+void csv_rows(std::ostream& os, const Table& t) {
   for (const auto& row : t.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) os << (c ? "," : "") << csv_field(row[c]);
     os << "\n";
   }
+}
+}  // namespace
+
+void print_csv_export(std::ostream& os, const Table& t) {
+  os << "\xEF\xBB\xBF";
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    const Column& col = t.columns[c];
+    os << (c ? "," : "") << csv_field(col.units.empty() ? col.name : col.name + " (" + col.units + ")");
+  }
+  os << "\n";
+  csv_rows(os, t);
+}
+
+void print_csv(std::ostream& os, const Table& t) {
+  for (std::size_t c = 0; c < t.columns.size(); ++c) os << (c ? "," : "") << csv_field(t.columns[c].name);
+  os << "\n";
+  csv_rows(os, t);
 }
 
 }  // namespace hukou::output

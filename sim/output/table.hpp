@@ -24,5 +24,9 @@ struct Table {
 
 void print_text(std::ostream& os, const Table& t);
 void print_csv(std::ostream& os, const Table& t);  // RFC 4180 quoting; numbers at full precision
+// CSV for spreadsheets: as print_csv, but opening with a UTF-8 byte-order mark (so
+// Excel reads Chinese names as UTF-8, not the system's code page) and with each
+// column's units in its header, "name (units)", where the column has one.
+void print_csv_export(std::ostream& os, const Table& t);
 
 }  // namespace hukou::output

@@ -51,6 +51,30 @@ def _evaluation_table_html(text):
     return section[section.index("<table>"):section.index("</table>")]
 
 
+def _downloads(text):
+    return {m[1]: (m[2], base64.b64decode(m[3])) for m in
+            re.finditer(r'download="([^"]+)" href="data:([^;]+)[^,]*base64,([A-Za-z0-9+/=]+)"', text)}
+
+
+def test_report_offers_data_downloads(runs):
+    import openpyxl
+    p, out = _report(runs, "downloads.html", runs["qiannan"])
+    assert p.returncode == 0, p.stderr
+    got = _downloads(open(out, encoding="utf-8").read())
+    want = {"evaluation.csv", "urbanization.csv", "settlements_by_channel.csv", "settlements_by_zone.csv",
+            "county_scores.csv", "qiannan_report.xlsx"}
+    assert want <= set(got), sorted(got)
+    kind, data = got["urbanization.csv"]
+    assert kind == "text/csv" and data.startswith(b"\xef\xbb\xbf"), data[:20]  # Excel-ready
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("period,registered_mean (1),registered_lo (1)"), header
+    by_zone = data = got["settlements_by_zone.csv"][1].decode("utf-8-sig")
+    assert "都匀市" in by_zone and "persons (persons)" in by_zone.splitlines()[0], by_zone[:200]
+    wb = openpyxl.load_workbook(io.BytesIO(got["qiannan_report.xlsx"][1]))
+    assert {"evaluation", "county_scores", "urbanization", "definitions", "provenance"} <= set(wb.sheetnames)
+    assert dict(wb["provenance"].iter_rows(min_row=2, values_only=True))["scenario"] == "qiannan"
+
+
 def test_report_computes_evaluation_and_county_scores(runs):
     before = open(runs["plain"], "rb").read()
     p, out = _report(runs, "plain.html", runs["plain"])

@@ -209,6 +209,46 @@ def check_summary_targets(hukou, work, src):
         assert abs(s - want) < 1e-9, (r, s)
 
 
+def check_exports(hukou, work, src):
+    import csv
+    import openpyxl
+    d = fresh(work, "exports")
+    path = os.path.join(d, "qiannan.h5")
+    code, out, err = run(hukou, "run", "qiannan", "--set", "scale=100", "--replicates", "2", "-q", "-o", path)
+    assert code == 0, err
+    before = os.stat(path).st_mtime_ns
+    code, out, err = run(hukou, "evaluate", path, "--no-store", "--export", os.path.join(d, "ev.csv"))
+    assert code == 0, err
+    raw = open(os.path.join(d, "ev.csv"), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), raw[:10]  # Excel reads UTF-8 only with the byte-order mark
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:2] == ["indicator", "zone"] and "share_met (1)" in rows[0] and rows[0][-1] == "units", rows[0]
+    assert any("都匀市" in r for r in rows), rows[:3]
+    scores = open(os.path.join(d, "ev_county_scores.csv"), encoding="utf-8-sig").read().splitlines()
+    assert scores[0].startswith("zone,required_rise (1),rise (1),score_rate (points)"), scores[0]
+    code, out, err = run(hukou, "evaluate", path, "--no-store", "--export", os.path.join(d, "ev.xlsx"))
+    assert code == 0, err
+    wb = openpyxl.load_workbook(os.path.join(d, "ev.xlsx"))
+    assert wb.sheetnames == ["evaluation", "county_scores", "definitions", "provenance"], wb.sheetnames
+    ev = list(wb["evaluation"].iter_rows(values_only=True))
+    assert ev[0] == tuple(rows[0]) and len(ev) == len(rows), (ev[0], rows[0])
+    assert isinstance(ev[1][4], float) and abs(ev[1][4] - float(rows[1][4])) < 1e-12, (ev[1], rows[1])
+    prov = dict(wb["provenance"].iter_rows(min_row=2, values_only=True))
+    assert prov["scenario"] == "qiannan" and prov["run file"] == path and prov["replicates"] == "2", prov
+    defs = list(wb["definitions"].iter_rows(values_only=True))
+    assert ("county_scores", "score_rate", "points", "registered-rate score (of 40)") in defs, defs[:5]
+    assert os.stat(path).st_mtime_ns == before  # --no-store: the run file untouched
+    code, out, err = run(hukou, "compare", path, path, "--csv", "--export", os.path.join(d, "cmp.xlsx"))
+    assert code == 0 and out.startswith("indicator,year,baseline"), (code, err)
+    wb = openpyxl.load_workbook(os.path.join(d, "cmp.xlsx"))
+    assert wb.sheetnames == ["comparison", "definitions", "provenance"], wb.sheetnames
+    assert "baseline scenario" in dict(wb["provenance"].iter_rows(min_row=2, values_only=True))
+    for bad in ("ev.txt", os.path.join("no", "such", "ev.csv")):
+        code, _, err = run(hukou, "evaluate", path, "--export", os.path.join(d, bad))
+        assert code == 2 and "--export" in err, (code, err)
+    assert sorted(os.listdir(d)) == ["cmp.xlsx", "ev.csv", "ev.xlsx", "ev_county_scores.csv", "qiannan.h5"], os.listdir(d)
+
+
 def commands(hukou):
     """The commands `hukou --help` lists."""
     _, out, _ = run(hukou, "--help")
