@@ -41,8 +41,8 @@ def main():
     work, shims, state = (os.path.join(WORK, d) for d in ("submit", "bin", "slurm"))
     for d in (work, shims, state):
         os.makedirs(d)
-    marked = {m[1]: text for _, text, m, _ in blocks(os.path.join(SRC, "docs", "cluster.md"))
-              if m[:1] == ["slurm"]}
+    marked = {m.split()[1]: text for _, text, marks, _ in blocks(os.path.join(SRC, "docs", "cluster.md"))
+              for m in marks if m.startswith("slurm ")}
     assert set(marked) == {"sweep.sbatch", "submit", "resubmit"}, marked.keys()
     for name, text in marked.items():
         with open(os.path.join(work, name), "w") as f:

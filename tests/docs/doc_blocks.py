@@ -1,5 +1,5 @@
 """The code blocks of README.md and docs/*.md, with the marks that say how a test
-treats them: an HTML comment `<!-- docs-check: WORDS -->` on the line before a
+treats them: HTML comments `<!-- docs-check: WORDS -->` on the lines just before a
 block's opening fence (visible in the docs source, not in the rendered page)."""
 import os
 import re
@@ -15,7 +15,8 @@ def doc_files(src):
 
 
 def blocks(path):
-    """[(language, text, mark words, line number of the fence)] of one Markdown file."""
+    """[(language, text, marks, line number of the fence)] of one Markdown file; each
+    mark is the text after "docs-check:", in order."""
     out, lines = [], open(path, encoding="utf-8").read().splitlines()
     i = 0
     while i < len(lines):
@@ -23,12 +24,15 @@ def blocks(path):
         if not m:
             i += 1
             continue
-        mark = MARK.match(lines[i - 1]) if i > 0 else None
+        marks, j = [], i - 1
+        while j >= 0 and (mark := MARK.match(lines[j])):
+            marks.insert(0, mark[1])
+            j -= 1
         start, i = i, i + 1
         body = []
         while i < len(lines) and not lines[i].startswith("```"):
             body.append(lines[i])
             i += 1
-        out.append((m[1], "\n".join(body) + "\n", mark[1].split() if mark else [], start + 1))
+        out.append((m[1], "\n".join(body) + "\n", marks, start + 1))
         i += 1
     return out
