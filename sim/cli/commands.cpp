@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_sweep(app);
   add_sensitivity(app);
   add_report(app);
+  add_diff(app);
   add_help(app);
   add_completion(app);
   if (argc > 1 && std::string_view(argv[1]) == "help") return help_command(app, {argv + 2, argv + argc});

@@ -21,6 +21,7 @@ void add_evaluate(CLI::App& app);
 void add_sweep(CLI::App& app);
 void add_sensitivity(CLI::App& app);
 void add_report(CLI::App& app);
+void add_diff(CLI::App& app);
 void add_help(CLI::App& app);
 void add_completion(CLI::App& app);
 

@@ -249,6 +249,35 @@ def check_exports(hukou, work, src):
     assert sorted(os.listdir(d)) == ["cmp.xlsx", "ev.csv", "ev.xlsx", "ev_county_scores.csv", "qiannan.h5"], os.listdir(d)
 
 
+def check_diff(hukou, work, src):
+    import csv
+    import io
+    d = fresh(work, "diff")
+    whatif = os.path.join(src, "scenarios", "whatif", "taiyuan_no_subsidy.toml")
+    code, out, err = run(hukou, "diff", "taiyuan", whatif, "--csv", cwd=d)
+    assert code == 0, err
+    rows = {r["setting"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["zones.小店区.purchase_subsidy"]["first"] == "20000", rows.get("zones.小店区.purchase_subsidy")
+    assert rows["zones.小店区.purchase_subsidy"]["second"] == "0"
+    assert rows["name"]["second"] == "taiyuan_no_subsidy" and "title" in rows
+    assert all(k.startswith(("zones.", "name", "title")) for k in rows), sorted(rows)  # nothing else changed
+    code, out, err = run(hukou, "diff", "qiannan", os.path.join(src, "scenarios", "whatif", "qiannan_land_surrender.toml"),
+                         cwd=d)
+    assert code == 0 and "policy.land_surrender_required" in out, (code, out, err)
+    # Two run files: the scenarios they store, --set overrides included.
+    a, b = os.path.join(d, "a.h5"), os.path.join(d, "b.h5")
+    assert run(hukou, "run", "taiyuan", "--set", "scale=400", "-q", "-o", a)[0] == 0
+    assert run(hukou, "run", "taiyuan", "--set", "scale=400", "--set", "decision.b_peer=0", "-q", "-o", b)[0] == 0
+    code, out, err = run(hukou, "diff", a, b, "--csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["setting"] for r in rows] == ["decision.b_peer"] and rows[0]["second"] == "0", rows
+    code, out, err = run(hukou, "diff", a, a)
+    assert code == 0 and "No setting differs." in out, (code, out, err)
+    code, out, err = run(hukou, "diff", "taiyuan", "taiyuan", "--set-b", "decision.asc_settle=-3", "--csv")
+    assert code == 0 and "decision.asc_settle,-2.03,-3," in out, out
+
+
 def commands(hukou):
     """The commands `hukou --help` lists."""
     _, out, _ = run(hukou, "--help")
@@ -288,6 +317,8 @@ EXIT_CASES = {
     "sensitivity": [(["nodir"], 2, "nodir"), ([], 2, "dir is required")],
     "report": [(["missing.h5"], 2, "missing.h5"), ([], 2, "file is required")],
     "help": [(["nosuch"], 2, "nosuch"), (["run"], 0, "")],
+    "diff": [(["missing.toml", "taiyuan"], 2, "missing.toml"), (["taiyuan"], 2, "required"),
+             (["missing.h5", "taiyuan"], 2, "missing.h5")],
 }
 
 
