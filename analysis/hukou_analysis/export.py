@@ -37,12 +37,14 @@ def csv_text(df, units=None):
     return BOM + out.getvalue()
 
 
-def _atomic(path, write):
+def write_atomically(path, data):
+    """DATA (bytes) to PATH via a temporary file in the same directory, renamed when
+    complete, so a failure never leaves a partial file under PATH."""
     d = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".", suffix=".tmp", dir=d)
-    os.close(fd)
     try:
-        write(tmp)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -78,8 +80,7 @@ def workbook_bytes(sheets, definitions, provenance):
 
 
 def write_workbook(path, sheets, definitions, provenance):
-    data = workbook_bytes(sheets, definitions, provenance)
-    _atomic(path, lambda tmp: open(tmp, "wb").write(data))
+    write_atomically(path, workbook_bytes(sheets, definitions, provenance))
     return path
 
 

@@ -15,11 +15,11 @@ import html
 import io
 import os
 import sys
-import tempfile
 
 from . import __version__
 from .fonts import FontError
 from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, kind, load_comparison, load_run
+from .export import write_atomically
 from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
 
 CSS = """
@@ -201,17 +201,7 @@ def build_report(path, compare=None, evaluation=None):
 def write_report(path, out, compare=None, evaluation=None):
     """Writes the report to OUT via a temporary file in the same directory, renamed when complete."""
     text = build_report(path, compare, evaluation)
-    d = os.path.dirname(os.path.abspath(out))
-    fd, tmp = tempfile.mkstemp(prefix=os.path.basename(out) + ".", suffix=".tmp", dir=d)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(out, text.encode("utf-8"))
     return out
 
 
