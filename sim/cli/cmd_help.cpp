@@ -38,6 +38,11 @@ int help_command(const CLI::App& app, const std::vector<std::string>& words) {
   const CLI::App* target = &app;
   std::string prefix;  // the words before the target's own name, for its usage line
   for (const auto& w : words) {
+    if (w == "-h" || w == "--help") {  // `hukou help --help`: help's own help
+      target = find(app, "help");
+      prefix = app.get_name();
+      break;
+    }
     const CLI::App* next = w.starts_with('-') ? nullptr : find(*target, w);
     if (!next) {
       std::cerr << app.get_name() << " help: " << unknown_command(*target, w) << "\n";

@@ -297,6 +297,8 @@ def check_unknown_command(hukou, work, src):
     assert code == 0 and "hukou sweep merge" in out and "dir" in out, (code, out, err)
     code, out, err = run(hukou, "help", cwd=d)
     assert code == 0 and "Subcommands:" in out, (code, out)
+    code, out, err = run(hukou, "help", "--help", cwd=d)
+    assert code == 0 and "hukou help" in out, (code, out, err)
     code, _, err = run(hukou, "help", "evalute", cwd=d)
     assert code == 2 and "did you mean 'evaluate'" in err, (code, err)
     assert os.listdir(d) == [], os.listdir(d)
