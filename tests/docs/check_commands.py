@@ -93,11 +93,9 @@ def main():
     cwd = os.path.join(WORK, DOC)
     shutil.rmtree(cwd, ignore_errors=True)
     os.makedirs(cwd)
-    bindir = os.path.join(WORK, "bin")
-    os.makedirs(bindir, exist_ok=True)
-    link = os.path.join(bindir, "hukou")
-    if not os.path.islink(link):
-        os.symlink(os.path.abspath(HUKOU), link)
+    bindir = os.path.join(cwd, ".bin")  # per page: the pages' tests run in parallel
+    os.makedirs(bindir)
+    os.symlink(os.path.abspath(HUKOU), os.path.join(bindir, "hukou"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLURM_") and k != "SCRATCH"}
     env.update(PATH=f"{bindir}:{env['PATH']}", HUKOU_SOURCE_DIR=SRC,
                PYTHONPATH=os.path.join(SRC, "analysis"), MPLBACKEND="Agg")
