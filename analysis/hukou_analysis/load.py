@@ -118,7 +118,7 @@ def evaluation_table(run, evaluation=None):
     pandas.DataFrame, as `hukou evaluate` computes it: the run file's `evaluation`
     group (.attrs["source"] == "stored"), else that group of the file `evaluation`
     (`hukou report` computes one; "computed"). Empty when the scenario has no
-    targets; NotEvaluatedError when neither file has it (run `hukou evaluate FILE`)."""
+    targets; NotEvaluatedError when neither file has it (run `hukou evaluate --store FILE`)."""
     ds = _as_run(run)
     path = ds.attrs.get("path")
     df, where = _first_group("evaluation", path, evaluation)
@@ -128,7 +128,7 @@ def evaluation_table(run, evaluation=None):
     if "target" not in ds.dims:
         return pd.DataFrame(columns=["indicator", "zone", "view", "year", "target", "simulated", "lo", "hi", "gap",
                                      "share_met", "clause"])
-    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate {path}` (or `hukou report`, "
+    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate --store {path}` (or `hukou report`, "
                             "which evaluates it without changing the file)")
 
 

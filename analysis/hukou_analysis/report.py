@@ -39,6 +39,17 @@ _NAMES = {"registered_urbanization_rate": "registered urbanization", "resident_u
           "registered_urbanization_rate_zone": "registered urbanization"}
 
 
+def pp(v):
+    """A difference of two rates (fractions) in percentage points, to three significant
+    digits: a small effect reads "+0.00124 pp" or "<0.001 pp", never "+0.000 pp"."""
+    x = float(v) * 100
+    if x == 0:
+        return "0 pp"
+    if abs(x) < 0.001:
+        return f"{'+' if x > 0 else '-'}<0.001 pp"
+    return f"{x:+.3g} pp"
+
+
 def _e(x):
     return html.escape(str(x))
 
@@ -141,7 +152,7 @@ def summary_lines(ds, ev, diff_tables=None):
         lines.append(f"Zone targets: {met} of {len(zone_final)} met on average (see the evaluation table).")
     for df in diff_tables or []:
         r = df.iloc[-1]
-        d = (lambda v: f"{v * 100:+.3f} pp") if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
+        d = pp if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
         lines.append(f"The what-if changes {_NAMES.get(r['indicator'], r['indicator'])} in {r['year']} by "
                      f"{d(r['difference'])} (90% CI {d(r['diff_lo'])} to {d(r['diff_hi'])}).")
     return lines
@@ -167,7 +178,7 @@ def build_report(path, compare=None, evaluation=None):
             diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
         fmt = {c: (lambda r, v: _fmt(ds, r["indicator"], v)) for c in ("baseline", "what_if")}
         for c in ("difference", "diff_lo", "diff_hi"):
-            fmt[c] = lambda r, v: (f"{v * 100:+.3f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
+            fmt[c] = lambda r, v: (pp(v) if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
         diff = difference_data(diff_tables)
         tables.append(diff)
         comp_html = (f"<h2 id='comparison'>What-if comparison</h2><p>Baseline <code>{_e(path)}</code>, what-if "

@@ -1,5 +1,6 @@
 // `hukou evaluate FILE.h5`: the scenario's targets against the simulation, in
-// mid-term and final views; printed, and stored in the file's `evaluation` group.
+// mid-term and final views; printed, and with --store stored in the file's
+// `evaluation` (and `county_scores`) groups.
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -17,7 +18,7 @@ namespace {
 struct EvaluateOptions {
   std::string file, export_to;
   std::vector<int> midterm{2018};
-  bool csv = false, no_store = false;
+  bool csv = false, store = false, no_store = false;
 };
 }  // namespace
 
@@ -28,7 +29,9 @@ void add_evaluate(CLI::App& app) {
   cmd->add_option("--midterm", o->midterm,
                   "Mid-term evaluation years (default 2018, the national mid-term evaluation; 国办发〔2016〕72号)");
   cmd->add_flag("--csv", o->csv, "Print CSV instead of a table");
-  cmd->add_flag("--no-store", o->no_store, "Do not store the table in the file's `evaluation` group");
+  // The run file is an input: changed only when asked.
+  cmd->add_flag("--store", o->store, "Also store the tables in the run file (groups `evaluation`, `county_scores`)");
+  cmd->add_flag("--no-store", o->no_store, "Leave the run file unchanged (the default)")->excludes("--store");
   cmd->add_option("--export", o->export_to,
                   "Also write the tables to FILE.csv (Excel-ready CSV, units in headers) or FILE.xlsx (one workbook)");
   cmd->callback([o] {
@@ -51,7 +54,7 @@ void add_evaluate(CLI::App& app) {
       output::print_text(std::cout, t);
       std::cout << "\nlo..hi: where 90% of replicates lie; share_met: replicates at or above the target.\n";
     }
-    if (!o->no_store) output::store_table(o->file, "evaluation", t);
+    if (o->store) output::store_table(o->file, "evaluation", t);
     std::vector<NamedTable> tables{{"evaluation", t}};
     const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                     [](const auto& kv) { return kv.first == "county_score_year"; });
@@ -64,7 +67,7 @@ void add_evaluate(CLI::App& app) {
         std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
         output::print_text(std::cout, scores);
       }
-      if (!o->no_store) output::store_table(o->file, "county_scores", scores);
+      if (o->store) output::store_table(o->file, "county_scores", scores);
       tables.push_back({"county_scores", scores});
     }
     if (o->export_to.empty()) return;

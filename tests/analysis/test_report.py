@@ -144,3 +144,12 @@ def test_report_screenshot_not_blank(runs):
     assert len(colours) > 200, len(colours)  # text, tables and a plot: not a blank page
     white = (rgb == 255).all(axis=1).mean()
     assert white < 0.97, white
+
+
+def test_percentage_points_keep_small_effects_visible():
+    from hukou_analysis.report import pp
+    assert pp(0.0123456) == "+1.23 pp"
+    assert pp(-0.0000123456) == "-0.00123 pp"  # was "-0.001 pp" and, smaller, "+0.000 pp"
+    assert pp(9.28e-07) == "+<0.001 pp"
+    assert pp(-3e-9) == "-<0.001 pp"
+    assert pp(0.0) == "0 pp"

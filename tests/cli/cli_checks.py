@@ -171,7 +171,15 @@ def check_evaluate(hukou, work, src):
     import xarray as xr
     d = fresh(work, "evaluate")
     path, _ = replicated_run(hukou, d, "run.h5")
+    before = os.stat(path).st_mtime_ns
     code, out, err = run(hukou, "evaluate", path)
+    assert code == 0 and os.stat(path).st_mtime_ns == before, err  # an input: unchanged unless --store
+    with xr.open_dataset(path) as ds:
+        assert "evaluation" not in ds.attrs.get("groups", "")
+    import h5py
+    with h5py.File(path, "r") as f:
+        assert "evaluation" not in f, list(f)
+    code, out, err = run(hukou, "evaluate", path, "--store")
     assert code == 0, err
     assert "mid-term" in out and "final" in out and "81.2%" in out, out
     with xr.open_dataset(path, group="evaluation") as ev:
