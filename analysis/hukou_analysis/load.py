@@ -126,8 +126,8 @@ def evaluation_table(run, evaluation=None):
         df.attrs["source"] = "stored" if where == path else "computed"
         return df
     if "target" not in ds.dims:
-        return pd.DataFrame(columns=["indicator", "zone", "view", "year", "target", "simulated", "lo", "hi", "gap",
-                                     "share_met", "clause"])
+        return pd.DataFrame(columns=["indicator", "target_zone", "view", "year", "target_value", "path_from",
+                                     "simulated", "lo", "hi", "gap", "share_met", "clause"])
     raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate --store {path}` (or `hukou report`, "
                             "which evaluates it without changing the file)")
 

@@ -43,7 +43,7 @@ def _evaluation_or_targets(ds):
         return evaluation_table(ds)
     except NotEvaluatedError:
         t = targets(ds)
-        return t.assign(view="final").rename(columns={"value": "target"})
+        return t.assign(view="final").rename(columns={"value": "target_value", "zone": "target_zone"})
 
 
 def plot_urbanization(run, band=BAND, evaluation=None):
@@ -64,16 +64,16 @@ def plot_urbanization(run, band=BAND, evaluation=None):
         ax.plot(years, da.mean("replicate").values, color=colour, marker="o", ms=3.5, label=_LABELS[var] + ", mean")
     ev = evaluation if evaluation is not None else _evaluation_or_targets(ds)
     shown = set()
-    for _, r in ev[(ev.zone == "") & ev.indicator.isin(list(_LABELS)[:2])].iterrows():
+    for _, r in ev[(ev.target_zone == "") & ev.indicator.isin(list(_LABELS)[:2])].iterrows():
         colour = "tab:blue" if r.indicator.startswith("registered") else "tab:orange"
         final = r["view"] == "final"
         lab = ("target (final year)" if final else "on track to target (mid-term)")
-        ax.scatter([r.year], [r.target], marker="*" if final else "D", s=160 if final else 60, zorder=5,
+        ax.scatter([r.year], [r.target_value], marker="*" if final else "D", s=160 if final else 60, zorder=5,
                    facecolor=colour if final else "white", edgecolor="black" if final else colour, linewidth=1.3,
                    label=None if (lab, colour) in shown else f"{lab}: {_LABELS[r.indicator].split(' ')[0]}")
         shown.add((lab, colour))
         if final:
-            ax.annotate(f"{r.target:.1%}", (r.year, r.target), textcoords="offset points", xytext=(8, 6), fontsize=9)
+            ax.annotate(f"{r.target_value:.1%}", (r.year, r.target_value), textcoords="offset points", xytext=(8, 6), fontsize=9)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xticks(years)
     ax.set_xlabel("year (end of year)")

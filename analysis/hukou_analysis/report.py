@@ -117,7 +117,7 @@ def _evaluation_html(ds, ev):
     if ev.empty:
         return "<p>The scenario declares no targets.</p>"
     val = lambda r, v: _fmt(ds, r["indicator"], v)  # noqa: E731
-    fmt = {c: val for c in ("target", "simulated", "lo", "hi")}
+    fmt = {c: val for c in ("target_value", "simulated", "lo", "hi")}
     fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
     fmt["share_met"] = lambda r, v: f"{v:.0%}"
     src = ("read from the file's <code>evaluation</code> group" if ev.attrs.get("source") == "stored"
@@ -137,15 +137,15 @@ def summary_lines(ds, ev, diff_tables=None):
         m = ds[var].mean("replicate")
         lines.append(f"{_NAMES[var].capitalize()} goes from {float(m.sel(period=y0)):.2%} in {y0} to "
                      f"{float(m.sel(period=y1)):.2%} in {y1} (mean of {ds.sizes['replicate']} replicates).")
-    zone_final = ev[(ev["view"] == "final") & (ev["zone"] != "")]
+    zone_final = ev[(ev["view"] == "final") & (ev["target_zone"] != "")]
     for _, r in ev[ev["view"] == "final"].iterrows():
-        if r["zone"] and len(zone_final) > 4:
+        if r["target_zone"] and len(zone_final) > 4:
             continue  # many zone targets: counted below, listed in the table
         name = _NAMES.get(r["indicator"], r["indicator"])
-        where = f" in {r['zone']}" if r["zone"] else ""
+        where = f" in {r['target_zone']}" if r["target_zone"] else ""
         verb = "reaches" if _is_rate(ds, r["indicator"]) else "is"
         lines.append(f"{name.capitalize()}{where} {verb} {_fmt(ds, r['indicator'], r['simulated'])} in {r['year']} "
-                     f"against a target of {_fmt(ds, r['indicator'], r['target'])}: "
+                     f"against a target of {_fmt(ds, r['indicator'], r['target_value'])}: "
                      f"{'met' if r['gap'] >= 0 else 'missed'} on average, in {r['share_met']:.0%} of replicates.")
     if len(zone_final) > 4:
         met = int((zone_final["gap"] >= 0).sum())

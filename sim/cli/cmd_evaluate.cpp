@@ -10,6 +10,7 @@
 #include "cli/inputs.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
+#include "output/display.hpp"
 #include "output/table_group.hpp"
 
 namespace hukou::cli {
@@ -51,8 +52,9 @@ void add_evaluate(CLI::App& app) {
     } else {
       std::cout << "Targets of " << f.meta.scenario_name << " in " << o->file << " (" << f.replicates.size()
                 << " replicate" << (f.replicates.size() == 1 ? "" : "s") << ")\n\n";
-      output::print_text(std::cout, t);
-      std::cout << "\nlo..hi: where 90% of replicates lie; share_met: replicates at or above the target.\n";
+      output::print_text(std::cout, output::for_reading(t, {"target_value", "simulated", "lo", "hi"}, {"gap"}));
+      std::cout << "\nRates in percent, gaps of rates in percentage points (pp); lo..hi: where 90% of replicates "
+                   "lie; share_met: replicates at or above the target.\n";
     }
     if (o->store) output::store_table(o->file, "evaluation", t);
     std::vector<NamedTable> tables{{"evaluation", t}};
@@ -65,7 +67,7 @@ void add_evaluate(CLI::App& app) {
         output::print_csv(std::cout, scores);
       } else {
         std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
-        output::print_text(std::cout, scores);
+        output::print_text(std::cout, output::for_reading(scores, {}, {"required_rise", "rise"}));
       }
       if (o->store) output::store_table(o->file, "county_scores", scores);
       tables.push_back({"county_scores", scores});

@@ -51,7 +51,8 @@ void print_text(std::ostream& os, const Table& t) {
   }
   const auto line = [&](const std::vector<std::string>& v) {
     for (std::size_t c = 0; c < v.size(); ++c) {
-      const bool left = c < t.rows.front().size() && std::holds_alternative<std::string>(t.rows.front()[c]);
+      const bool left = !t.columns[c].right && c < t.rows.front().size() &&
+                        std::holds_alternative<std::string>(t.rows.front()[c]);
       const std::string pad(w[c] - width(v[c]), ' ');
       os << (c ? "  " : "") << (left ? v[c] + pad : pad + v[c]);
     }

@@ -14,6 +14,7 @@ using Cell = std::variant<std::string, long long, double>;
 struct Column {
   std::string name, units, long_name;
   int decimals = -1;  // for numbers in text output; -1: 6 significant digits, whole numbers from 1000
+  bool right = false;  // right-align text in text output (numbers formatted for reading)
 };
 
 struct Table {

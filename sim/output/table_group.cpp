@@ -1,5 +1,7 @@
 #include "table_group.hpp"
 
+#include <hdf5_hl.h>
+
 #include <numeric>
 
 #include "h5_objects.hpp"
@@ -10,7 +12,24 @@ namespace hukou::output {
 namespace fs = std::filesystem;
 
 namespace {
+// R's ncdf4 looks a group's variable names up among the dimensions in scope and
+// hides every variable named like one (a column `zone` beside the run's `zone`
+// dimension would vanish in R), so a table may not use a dimension's name.
+void refuse_dimension_names(hid_t file, const std::string& group, const Table& t) {
+  for (const Column& col : t.columns) {
+    if (H5Lexists(file, col.name.c_str(), H5P_DEFAULT) <= 0) continue;
+    const hid_t obj = H5Oopen(file, col.name.c_str(), H5P_DEFAULT);
+    if (obj < 0) continue;
+    const bool scale = H5Iget_type(obj) == H5I_DATASET && H5DSis_scale(obj) > 0;
+    H5Oclose(obj);
+    if (scale)
+      throw OutputError("column '" + col.name + "' of table '" + group +
+                        "' has the name of a dimension of the file; R's ncdf4 would hide it");
+  }
+}
+
 void write_group(hid_t file, const std::string& name, const Table& t) {
+  refuse_dimension_names(file, name, t);
   {
     h5::Handle g = h5::create_group(file, name);
     std::vector<int> ids(t.rows.size());
