@@ -150,6 +150,7 @@ void write_contents(const fs::path& file_path, const std::vector<RunResult>& rep
     h5::write_attr(f, "scale", meta.scale);
     h5::write_attr(f, "created", meta.created);
     for (const auto& [key, value] : meta.extra) h5::write_attr(f, key, value);
+    if (!meta.changes.empty()) write_table_group(f, "changes", changes_table(meta.changes));
   }
   file.close("cannot close HDF5 file " + file_path.string());
 }
@@ -177,6 +178,16 @@ void remove_tmp(const fs::path& tmp) noexcept {
 }
 
 }  // namespace
+
+Table changes_table(const std::vector<ChangeRecord>& changes) {
+  Table t;
+  t.columns = {{"setting", "", "key, as `hukou check` names it"},
+               {"parent_value", "", "value in the parent scenario (empty: the setting does not exist there)"},
+               {"value", "", "value in this run's scenario (empty: the setting does not exist here)"},
+               {"clause", "", "the document's clause of the setting, where it has one"}};
+  for (const auto& c : changes) t.add({c.setting, c.parent_value, c.value, c.clause});
+  return t;
+}
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);

@@ -28,7 +28,9 @@ void refuse_dimension_names(hid_t file, const std::string& group, const Table& t
   }
 }
 
-void write_group(hid_t file, const std::string& name, const Table& t) {
+}  // namespace
+
+void write_table_group(hid_t file, const std::string& name, const Table& t) {
   refuse_dimension_names(file, name, t);
   {
     h5::Handle g = h5::create_group(file, name);
@@ -59,12 +61,14 @@ void write_group(hid_t file, const std::string& name, const Table& t) {
   }
 }
 
+namespace {
+
 void replace_group(const fs::path& file_path, const std::string& name, const Table& t) {
   h5::QuietErrors quiet;
   h5::Handle file = h5::file(H5Fopen(file_path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "cannot open for writing");
   if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
     h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
-  write_group(file.get(), name, t);
+  write_table_group(file.get(), name, t);
   file.close("cannot close");
 }
 }  // namespace
@@ -87,7 +91,7 @@ void write_table_file(const fs::path& path, const std::vector<std::pair<std::str
   h5::QuietErrors quiet;
   try {
     h5::Handle file = h5::create_file(path.string());
-    for (const auto& [name, t] : groups) write_group(file.get(), name, t);
+    for (const auto& [name, t] : groups) write_table_group(file.get(), name, t);
     file.close("cannot close");
   } catch (const OutputError& e) {
     throw OutputError("cannot write " + path.string() + ": " + e.what());

@@ -315,6 +315,32 @@ def check_diff(hukou, work, src):
     assert code == 0 and "No setting differs." in out, (code, out, err)
     code, out, err = run(hukou, "diff", "taiyuan", "taiyuan", "--set-b", "decision.asc_settle=-3", "--csv")
     assert code == 0 and "decision.asc_settle,-2.03,-3," in out, out
+    # Every run file records what it changed from its parent scenario: each --set, and
+    # each key a what-if file changes, with old and new values and clauses.
+    code, out, err = run(hukou, "diff", b, "--csv")
+    assert code == 0, err
+    rows = {r["setting"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert set(rows) == {"scale", "decision.b_peer"} and rows["decision.b_peer"]["run"] == "0", rows
+    w = os.path.join(d, "w.h5")
+    assert run(hukou, "run", whatif, "--set", "scale=400", "-q", "-o", w)[0] == 0
+    code, out, err = run(hukou, "diff", w)
+    assert code == 0 and "parent scenario: taiyuan" in out and "what-if: no house-purchase subsidy" in out, out
+    code, out, err = run(hukou, "diff", w, "--csv")
+    rows = {r["setting"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["zones.小店区.purchase_subsidy"]["parent"] == "20000" and rows["zones.古交市.purchase_subsidy"]["run"] == "0"
+    assert len([k for k in rows if k.endswith(".purchase_subsidy")]) == 10 and "scale" in rows, sorted(rows)
+    import h5py
+    with h5py.File(w, "r") as f:
+        assert f.attrs["parent_scenario"] == "taiyuan" and "no house-purchase subsidy" in f.attrs["title"]
+        assert "changes" in f
+    with h5py.File(a, "r") as f:
+        assert "(--set scale=400)" in f.attrs["title"]
+    base = os.path.join(d, "plain.h5")
+    assert run(hukou, "run", "national", "-q", "-o", base)[0] == 0
+    code, out, err = run(hukou, "diff", base)
+    assert code == 0 and "A baseline" in out, out
+    with h5py.File(base, "r") as f:
+        assert "changes" not in f and f.attrs["parent_scenario"] == ""
 
 
 def commands(hukou):
