@@ -154,12 +154,29 @@ def check_replicates_compare(hukou, work, src):
     code, out, err = run(hukou, "compare", base, base, "--csv")
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows and all(float(r["difference"]) == 0 and float(r["diff_lo"]) == 0 for r in rows), out
+    assert rows and all(float(r["difference"]) == 0 and float(r["diff_lo"]) == 0 for r in rows
+                        if r["indicator"] != "cost_per_additional_settler"), out  # no extra settler: no ratio
     more, _ = replicated_run(hukou, d, "more.h5", "--set", "zones.小店区.purchase_subsidy=200000")
     code, out, err = run(hukou, "compare", base, more, "--csv", "--indicator", "homes_bought")
     assert code == 0, err
     diffs = [float(r["difference"]) for r in csv.DictReader(io.StringIO(out))]
     assert max(diffs) > 0 and min(diffs) >= 0, diffs  # a larger subsidy: more homes bought, same random numbers
+    # Several options at once: every option against the baseline, at the target year
+    # and the horizon, per zone where an option changes some zones, with its cost.
+    none, _ = replicated_run(hukou, d, "none.h5", "--set", "zones.小店区.purchase_subsidy=0")
+    code, out, err = run(hukou, "compare", base, more, none, base, "--csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["option"] for r in rows[:1]] == [more] and {r["option"] for r in rows} == {more, none, base}, out[:300]
+    assert {int(r["year"]) for r in rows} == {2020, 2025}, {r["year"] for r in rows}  # target year and horizon
+    cost = {(r["option"], r["year"]): float(r["difference"]) for r in rows
+            if r["indicator"] == "cost_per_additional_settler (小店区)"}
+    assert cost[(more, "2025")] > 0, cost  # more subsidy: extra public cost per extra settler, yuan
+    assert all(float(r["difference"]) == 0 for r in rows if r["option"] == base and r["difference"] != "nan")
+    paid = [float(r["difference"]) for r in rows if r["option"] == none and r["indicator"] == "public_cost_to_date"]
+    assert paid and all(p < 0 for p in paid), paid  # no subsidy in one district: the public purse pays less
+    code, out, err = run(hukou, "compare", base, more, none)
+    assert code == 0 and " pp " in out and "%" in out and "yuan/person" in out and "e-0" not in out, out
     other, _ = replicated_run(hukou, d, "other.h5", "--seed", "7")
     code, _, err = run(hukou, "compare", base, other)
     assert code == 2 and "seeds differ" in err, (code, err)
@@ -247,7 +264,7 @@ def check_exports(hukou, work, src):
     assert ("county_scores", "score_rate", "points", "registered-rate score (of 40)") in defs, defs[:5]
     assert os.stat(path).st_mtime_ns == before  # --no-store: the run file untouched
     code, out, err = run(hukou, "compare", path, path, "--csv", "--export", os.path.join(d, "cmp.xlsx"))
-    assert code == 0 and out.startswith("indicator,year,baseline"), (code, err)
+    assert code == 0 and out.startswith("option,indicator,year,baseline"), (code, err)
     wb = openpyxl.load_workbook(os.path.join(d, "cmp.xlsx"))
     assert wb.sheetnames == ["comparison", "definitions", "provenance"], wb.sheetnames
     assert "baseline scenario" in dict(wb["provenance"].iter_rows(min_row=2, values_only=True))
