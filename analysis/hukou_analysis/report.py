@@ -18,7 +18,8 @@ import sys
 
 from . import __version__
 from .fonts import FontError
-from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, kind, load_comparison, load_run
+from .load import (ComparisonError, _first_group, comparison_summary, county_scores, evaluation_table, kind,
+                   load_comparison, load_run)
 from .export import write_atomically
 from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
 
@@ -32,6 +33,8 @@ img{max-width:100%;height:auto;border:1px solid #ddd;margin:.4em 0}
 pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:40em}
 .summary{background:#f3f8fc;border-left:4px solid #1f77b4;padding:.5em 1em}
 a.dl{font-size:.85em;margin-right:1em}
+.cards{display:flex;gap:1em;flex-wrap:wrap}.card{background:#f3f8fc;border:1px solid #cfe0ef;padding:.6em 1em;min-width:12em}
+.card .big{font-size:1.6em;font-weight:bold;color:#1f4e79}
 dl.prov{display:grid;grid-template-columns:max-content auto;gap:.15em 1em}dl.prov dt{font-weight:bold}dl.prov dd{margin:0}
 """
 
@@ -158,6 +161,73 @@ def summary_lines(ds, ev, diff_tables=None):
     return lines
 
 
+def _title(ds):
+    return str(ds.attrs.get("title") or ds.attrs.get("scenario_name", ""))
+
+
+def _changes_html(ds, who):
+    """What the run changed from its parent scenario, as the run file records it."""
+    ch, _ = _first_group("changes", ds.attrs.get("path"))
+    parent = str(ds.attrs.get("parent_scenario", ""))
+    head = f"<h3>{_e(who)}: {_e(_title(ds))}</h3>"
+    if ch is None or ch.empty:
+        return head + ("<p>A baseline: the scenario as written, no <code>--set</code>, no <code>extends</code>.</p>"
+                       if not parent else "<p>No setting differs from its parent scenario.</p>")
+    return (head + f"<p>Changes from the parent scenario <code>{_e(parent)}</code> ({len(ch)}):</p>"
+            + _table(ch.drop(columns=[c for c in ("row",) if c in ch.columns])))
+
+
+def _key_figures_html(ds, ev, evaluation):
+    """The four big numbers: registered and resident urbanization, settlers and public
+    cost to date, in the plan's final target year (else the horizon)."""
+    kf, _ = _first_group("key_figures", evaluation)
+    if kf is None or kf.empty:
+        return ""
+    finals = [int(y) for y in ev[ev["view"] == "final"]["year"]] if not ev.empty else []
+    years = sorted(set(int(y) for y in kf["year"]))
+    year = max(finals) if finals and max(finals) in years else years[-1]
+    row = kf[kf["year"] == year].set_index("indicator")["baseline"]
+    cards = [("registered urbanization", _fmt_unit(row["registered_urbanization_rate"], "1")),
+             ("resident urbanization", _fmt_unit(row["resident_urbanization_rate"], "1")),
+             (f"settlers {int(ds.period.values[0]) + 1}–{year}", _fmt_unit(row["settlements_to_date"], "persons")),
+             (f"public cost {int(ds.period.values[0]) + 1}–{year}", _fmt_unit(row["public_cost_to_date"], "yuan"))]
+    return (f"<h2 id='key'>Key figures, {year}</h2><div class='cards'>"
+            + "".join(f"<div class='card'><div class='big'>{_e(v)}</div><div>{_e(k)}</div></div>" for k, v in cards)
+            + "</div>")
+
+
+def _fmt_unit(v, units):
+    """A value by its units, as the command line writes it (sim/output/display.hpp)."""
+    if v != v:
+        return "n/a"
+    if units == "1":
+        return f"{float(v):.2%}"
+    return f"{float(v):,.0f} {units}"
+
+
+def _options_html(ds, others, evaluation):
+    """Every option against this run: the `comparison` table `hukou report` computed
+    with `hukou compare`'s rules, and one set of plots."""
+    from . import plots
+    comp, _ = _first_group("comparison", evaluation)
+    if comp is None:
+        return "", []
+    titles = {str(o.attrs["path"]): _title(o) for o in others}
+    comp = comp.drop(columns=[c for c in ("row",) if c in comp.columns])
+    comp["option"] = [titles.get(o, o) for o in comp["option"]]
+    lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
+    dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
+    fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif}
+    table = Table("options", comp, meanings={"difference": "mean paired difference, option - baseline"})
+    html_ = ("<h2 id='options'>Options against the baseline</h2><p>Each option's mean paired difference from "
+             "this run (same seeds) with its 90% confidence interval, in the plan's target years and the "
+             "horizon; rates in percentage points; cost per additional settler: extra public cost to date over "
+             "extra settlers to date (yuan per person).</p>"
+             + _img(plots.plot_options(comp), "each option minus the baseline") + csv_link(table)
+             + _table(comp, fmt))
+    return html_, [table]
+
+
 def build_report(path, compare=None, evaluation=None):
     """The report as an HTML string. `evaluation`: the file of evaluation tables that
     `hukou report` computes (needed unless the run file stores its own)."""
@@ -165,14 +235,24 @@ def build_report(path, compare=None, evaluation=None):
     ds = load_run(path)
     ev = evaluation_table(ds, evaluation)
     name = ds.attrs.get("scenario_name", os.path.basename(path))
-    parts = [f"<h1>hukou report: {_e(name)}</h1>",
+    parts = [f"<h1>hukou report: {_e(_title(ds) or name)}</h1>",
              f"<p>Run file <code>{_e(os.path.abspath(path))}</code>; report written "
              f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by hukou_analysis {__version__}.</p>"]
     diff_tables, comp_html = [], ""
     data = [urbanization_data(ds)] + settlements_data(ds)  # plot data, offered for download
     tables = [Table("evaluation", ev)]
-    if compare:
-        other = load_run(compare)
+    compare = [compare] if isinstance(compare, str) else list(compare or [])
+    others = [load_run(c) for c in compare]
+    for o in others:
+        load_comparison(ds, o)  # refuses options that cannot be paired
+    parts.append("<h2 id='changes'>What changed</h2>" + _changes_html(ds, "This run")
+                 + "".join(_changes_html(o, f"Option {k + 1}") for k, o in enumerate(others)))
+    parts.append(_key_figures_html(ds, ev, evaluation))
+    options_html, option_tables = _options_html(ds, others, evaluation) if len(others) > 1 else ("", [])
+    tables += option_tables
+    if len(compare) == 1:
+        compare = compare[0]
+        other = others[0]
         diff = load_comparison(ds, other)
         for var in ("registered_urbanization_rate", "resident_urbanization_rate", "settlements"):
             diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
@@ -202,7 +282,7 @@ def build_report(path, compare=None, evaluation=None):
         parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
                      "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
                      + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc) + csv_link(scores))
-    parts.append(comp_html)
+    parts.append(comp_html + options_html)
     provenance = [(k, str(v)) for k, v in _provenance_rows(ds)]
     parts.insert(2, "<p>Downloads: " + workbook_link(tables + data, provenance, f"{name}_report") + "</p>")
     return (f"<!DOCTYPE html>\n<html lang='zh-Hans'><head><meta charset='utf-8'><title>hukou report: {_e(name)}"
@@ -219,13 +299,14 @@ def write_report(path, out, compare=None, evaluation=None):
 def main(argv=None):
     p = argparse.ArgumentParser(prog="hukou report", description="Write a self-contained HTML report of a run")
     p.add_argument("file", help="run file written by `hukou run`")
-    p.add_argument("--compare", metavar="OTHER.h5", help="a what-if run to compare with (same --seed and --replicates)")
+    p.add_argument("--compare", metavar="OPTION.h5", action="append", default=[],
+                   help="a policy option's run to compare with (same --seed and --replicates; repeatable)")
     p.add_argument("-o", "--output", help="HTML file to write (default: FILE with .html)")
     p.add_argument("--evaluation", metavar="TABLES.h5",
                    help="the evaluation tables computed by `hukou report` (groups evaluation, county_scores)")
     a = p.parse_args(argv)
     out = a.output or os.path.splitext(a.file)[0] + ".html"
-    for f in [a.file] + ([a.compare] if a.compare else []):
+    for f in [a.file] + a.compare:
         if not os.path.isfile(f):
             print(f"hukou report: {f}: no such file", file=sys.stderr)
             return 2

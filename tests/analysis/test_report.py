@@ -125,12 +125,34 @@ def test_report_package_missing(runs):
     assert p.returncode == 1 and "HUKOU_ANALYSIS_DIR" in p.stderr and not os.path.exists(out)
 
 
+def test_report_three_options(runs):
+    # Three options against one baseline: what each changed (its own title), the four
+    # key figures, then one table and one set of plots with every option.
+    third = str(runs["dir"] / "third.h5")
+    hukou("run", str(os.path.join(os.environ["HUKOU_SOURCE_DIR"], "scenarios", "whatif", "taiyuan_no_subsidy.toml")),
+          "--replicates", "3", "--set", "scale=20", "-q", "-o", third)
+    p, out = _report(runs, "three.html", runs["base"], "--compare", runs["whatif"], "--compare", third,
+                     "--compare", runs["base"])
+    assert p.returncode == 0, p.stderr
+    text = open(out, encoding="utf-8").read()
+    assert text.index("id='changes'") < text.index("id='key'") < text.index("id='summary'")
+    assert "太原市 what-if: no house-purchase subsidy" in text and "zones.小店区.purchase_subsidy" in text
+    assert "Option 3" in text and "id='options'" in text and "registered urbanization</div>" in text
+    assert "cost_per_additional_settler (小店区)" in text and " pp</td>" in text and "e-0" not in text
+    assert len(_images(text)) == 3  # urbanization, settlements, the options
+    _screenshot_not_blank(runs, out, "three.png")
+
+
 def test_report_screenshot_not_blank(runs):
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    assert os.access(chromium, os.X_OK), "chromium not installed (apt-get install chromium)"
     p, html = _report(runs, "shot.html", runs["qiannan"])
     assert p.returncode == 0, p.stderr
-    png = str(runs["dir"] / "shot.png")
+    _screenshot_not_blank(runs, html, "shot.png")
+
+
+def _screenshot_not_blank(runs, html, name):
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    assert os.access(chromium, os.X_OK), "chromium not installed (apt-get install chromium)"
+    png = str(runs["dir"] / name)
     with tempfile.TemporaryDirectory() as profile:
         r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--no-first-run",
