@@ -74,12 +74,11 @@ struct Result {
 
 // The kernel's speedup from 1 to 2 threads below which a run's speedup is the
 // machine's, not the model's: the model's own goal (1.8). On the project's
-// machine the kernel reaches 1.93-2.0 in its usual state and 1.3-1.7 when the
-// machine runs two threads slowly (docs/performance.md).
+// machine the kernel nearly doubles its rate in its usual state, and falls well
+// short of it when the machine runs two threads slowly (docs/performance.md).
 inline constexpr double kMachineScaling = 1.8;
-// Fewer kernel agents than this make passes of under about 18 ms on 1 thread and
-// 9 ms on 2 (18 ns a decision), too short to time the machine's scaling: at
-// 100 000 agents the kernel sped up 1.5-1.9 with the machine in its usual state.
+// Fewer kernel agents than this make passes too short to time the machine's
+// scaling: a smaller kernel's speedup scatters with the machine in its usual state.
 inline constexpr std::size_t kMachineScalingAgents = 1'000'000;
 
 // Why the speedup from 1 to 2 threads at this size may say little about the

@@ -45,7 +45,7 @@ double LogitKernel::run(std::uint32_t period) {
       const double us = b[0] + b[1] * x1[i] + b[2] * x2[i];
       const double un = b[3] + b[4] * x1[i] + b[5] * x2[i];
       const double ur = b[6] + b[7] * x1[i] + b[8] * x2[i];
-      // As the model's choice_probabilities (core/decision.hpp), the largest utility
+      // As the model's choice_probabilities (core/processes/decision.hpp), the largest utility
       // is subtracted so exp cannot overflow; but the uniform is scaled by the sum
       // instead of dividing each weight by it: a minimal logit needs no division.
       const double top = std::max({us, un, ur});

@@ -5,8 +5,8 @@
 // start, which compact() learns once every block's totals are known, so blocks are
 // planned independently and in any order, and the plan is the same for any thread
 // count. Recording it here instead of in a pass of compact()'s own saves reading
-// the sizes, members and dead bits again (about 2 % of a period), and the newborns'
-// pass no longer looks for their mothers in memory.
+// the sizes, members and dead bits again, and the newborns' pass no longer looks
+// for their mothers in memory.
 #pragma once
 #include <cstdint>
 #include <vector>

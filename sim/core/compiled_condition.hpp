@@ -1,12 +1,12 @@
 // A condition prepared for the per-agent loops. The RPN program (condition.hpp)
 // is the definition; interpreting it per adult and per channel, over a float per
-// attribute, cost about a third of a period (docs/performance.md). Here every
+// attribute, was the costliest work of a period (docs/performance.md). Here every
 // distinct test becomes an "atom" read from packed facts (flags as bits, the few
 // numbers as floats), and the boolean formula over the atoms is tabulated once:
 // with up to 16 atoms the truth table takes at most 8 KiB (one 64-bit word up to
 // 6 atoms), so evaluating the formula is a load and a shift. Longer conditions
 // keep the RPN, evaluated over the atoms' outcomes.
-// Results equal the interpreter's for every input (tests/core/test_compiled_condition.cpp).
+// Results equal the interpreter's for every input (tests/policy/test_condition_parser.cpp, "[compiled]").
 #pragma once
 #include <array>
 #include <cstdint>
@@ -75,8 +75,8 @@ struct Atom {
 
 // A list of atoms tested together, each outcome to its own bit of the result. Split
 // by kind so that the loops that test them per household and per adult take no
-// branch on the kind, as Atom::operator() does (housing+eligibility took 7 % less
-// at 10 M agents in the bench). Outcomes equal Atom::operator()'s.
+// branch on the kind, as Atom::operator() does: a branch per atom that the data
+// decide, and so often mispredicted. Outcomes equal Atom::operator()'s.
 class AtomTests {
  public:
   // Atom a's outcome goes to bit `bit` (< 32).

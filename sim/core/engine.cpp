@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "processes.hpp"
-#include "steps.hpp"
+#include "schedule.hpp"
 #include "synth.hpp"
 
 namespace hukou {
@@ -45,51 +44,31 @@ std::vector<std::string> names_of_channels(const Scenario& sc) {
 }  // namespace
 
 Model::Model(const Scenario& sc, std::uint64_t seed, bool order_households)
+    : Model(sc, seed, order_households, run_period) {}
+
+Model::Model(const Scenario& sc, std::uint64_t seed, bool order_households, RunPeriod period)
     : w_(initial_world(sc, seed)),
       factory_(w_.sc),
-      res_(years_of(sc), names_of_zones(sc), names_of_channels(sc)) {
+      res_(years_of(sc), names_of_zones(sc), names_of_channels(sc)),
+      period_(period) {
   w_.pop = synthesize(w_.sc, seed, factory_, order_households);
   w_.order_households = order_households;
-  eligibility(w_);  // base-year school capacity and peer shares
-  finish_period();
-}
-
-void Model::finish_period() {
-  accounting(w_, res_);
-  BalanceSnapshot now = snapshot(w_.flows);
-  if (w_.t > 0) check_balance(last_, now, w_.flows, w_.year());
-  last_ = std::move(now);
+  run_base_year(w_, factory_, res_);
+  last_ = snapshot(w_.flows);
 }
 
 void Model::step() {
   ++w_.t;
   w_.flows.clear();
   std::fill(w_.aggregate_settled.begin(), w_.aggregate_settled.end(), 0.0);
-  const auto timed = [this](Phase p, auto&& f) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    phase_seconds_[static_cast<std::size_t>(p)] +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  };
-  timed(Phase::demography, [&] { demography(w_); });
-  const bool permits_in_town_pass = permits_join_town_pass(w_);
-  timed(Phase::town, [&] { town_pass(w_, factory_, permits_in_town_pass); });
-  // Eligibility joins housing's sweep exactly when permits joined the town pass:
-  // then nothing it reads changes between housing and step 6 (housing.cpp).
-  timed(Phase::housing, [&] { housing(w_, permits_in_town_pass); });
-  if (!permits_in_town_pass) {
-    timed(Phase::permits, [&] { permits(w_); });
-    timed(Phase::eligibility, [&] { eligibility(w_); });
-  }
-  timed(Phase::decision, [&] { decision(w_); });
-  timed(Phase::events, [&] { events(w_); });
-  timed(Phase::accounting, [&] { finish_period(); });
-}
-
-std::string_view phase_name(Phase p) {
-  static constexpr std::array<std::string_view, kPhaseCount> names{
-      "demography", "moves+jobs+permits", "housing+eligibility", "permits (own pass)", "eligibility (own pass)", "decision", "events", "accounting"};
-  return names[static_cast<std::size_t>(p)];
+  period_(w_, factory_, res_, phase_seconds_);
+  // The balance check, timed with accounting.
+  const auto t0 = std::chrono::steady_clock::now();
+  BalanceSnapshot now = snapshot(w_.flows);
+  check_balance(last_, now, w_.flows, w_.year());
+  last_ = std::move(now);
+  phase_seconds_[static_cast<std::size_t>(Phase::accounting)] +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 RunResult simulate(const Scenario& sc, std::uint64_t seed, const Progress& progress) {

@@ -8,17 +8,14 @@
 //
 // Why: nearly every sweep loops over each household's members, and a loop whose
 // count changes from one household to the next ends in a mispredicted branch about
-// once a household; in order of size the count repeats for long stretches. At 4 M
-// agents (Taiyuan, 1 thread, fastest of 10 interleaved runs) a period took 10 % less
-// time over 3 periods and 7 % less over 8 (docs/performance.md). Not reordered
-// during a run: a reorder moves every array twice (about 16 ns per person at 4 M
-// agents, a sixth of a period), and done every fourth period it cost more than it
-// gained.
+// once a household; in order of size the count repeats for long stretches, and the
+// branch is predicted. Not reordered during a run: a reorder moves every array
+// twice, and even done every fourth period it cost more than it gained.
 //
 // Why it cannot change results: every draw is keyed by a person's or household's
 // id, never by its index; tallies are integer sums; the public-rental selection's
 // order is total over the households' drawn tie-breaks, distinct for distinct ids
-// (housing.cpp); and each household's members keep their order (the head first).
+// (processes/housing.cpp); and each household's members keep their order (the head first).
 // tests/scenario/test_household_order.cpp runs every shipped scenario and what-if
 // with and without ordering and requires every output to be bitwise equal.
 #pragma once

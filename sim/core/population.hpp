@@ -1,6 +1,6 @@
 // Agent state, struct-of-arrays. Persons of one household are adjacent
-// ([first, first + size)), because reading household data in random order costs
-// about 3.4x (design/platform-notes.md). Only rural-origin people are agents;
+// ([first, first + size)), because reading household data in random order is
+// several times slower (design/platform-notes.md). Only rural-origin people are agents;
 // urban-hukou people are zone stocks (ZoneState).
 #pragma once
 #include <cstddef>
@@ -47,8 +47,8 @@ struct Persons {
   void reserve(std::size_t n);
   // One more person, every field zero, for the caller to fill in (the factory):
   // within the reserved room a store per array, where resize(size() + 1) takes
-  // the vector's general path and a memset call for most arrays (moves+jobs+permits,
-  // which makes the inflow, -2.8 % at 10 M agents on 1 thread).
+  // the vector's general path and a memset call for most arrays, for every person
+  // of the inflow.
   void add_one();
 };
 
@@ -131,7 +131,7 @@ struct Population {
 // appended in moves adds about 3-5 % a period) and an array that must grow grows
 // to n + n/4, so that it reallocates about every sixth period. Growing by n/8 made
 // it every second period, and each growth page-faults the whole population anew:
-// at 4 M agents over 6 periods, n/4 took 6 % less time for 1.5 more bytes/person.
+// n/4 spares most of those faults for a few more bytes per person.
 inline std::size_t room_needed(std::size_t n) { return n + n / 16; }
 inline std::size_t room_to_grow(std::size_t n) { return n + n / 4; }
 

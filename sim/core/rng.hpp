@@ -17,8 +17,8 @@ enum class Stream : std::uint32_t {
 };
 
 // splitmix64's finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mixer that
-// passes BigCrush when applied to a counter. Cheap (~2x cheaper than Philox4x32-10,
-// see design/platform-notes.md) and vectorisable.
+// passes BigCrush when applied to a counter. Cheap (cheaper than Philox4x32-10,
+// design/platform-notes.md) and vectorisable.
 constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;

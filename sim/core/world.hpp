@@ -1,6 +1,6 @@
 // The state of one run: the scenario it was started with (a copy), the agents, the
-// zone aggregates and the period's flow counters. Processes are free functions
-// over a World, one file each under processes/.
+// zone aggregates and the period's flow counters. The processes change it, each
+// from its own file under processes/, in the order schedule.hpp gives.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -29,7 +29,7 @@ struct ZoneState {
 namespace rental {
 inline constexpr std::uint8_t applies = 1 << 0;  // in the queue for a unit
 // Settling would make it eligible (admitted as if settled, not as it is); set only
-// where `World::rental_gain_set` (see housing.cpp).
+// where `World::rental_gain_set` (see processes/housing.cpp).
 inline constexpr std::uint8_t gained_by_settling = 1 << 1;
 }  // namespace rental
 
@@ -46,6 +46,7 @@ struct World {
   std::vector<std::uint32_t> eligible;   // per household: bit c set if channel c admits it (step 6)
   std::vector<std::uint8_t> rental;      // per household: rental:: bits (step 4)
   bool rental_gain_set = false;          // this period's rental::gained_by_settling bits are set
+  std::vector<std::uint32_t> housed;     // households given a public rental unit this period (step 4)
   std::vector<double> aggregate_settled; // [zone][channel] persons settled outside the agents this period
 
   int year() const { return sc.base_year + t; }

@@ -7,8 +7,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "core/decision.hpp"
-#include "core/decision_dates.hpp"
+#include "core/processes/decision.hpp"
 #include "core/rng.hpp"
 
 using namespace hukou;

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "core/decision.hpp"
 #include "core/engine.hpp"
+#include "core/processes/decision.hpp"
 #include "fixtures.hpp"
 
 using namespace hukou;

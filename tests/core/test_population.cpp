@@ -9,9 +9,9 @@
 #include <cstring>
 #include <random>
 
+#include "core/compact.hpp"
 #include "core/compact_plan.hpp"
 #include "core/engine.hpp"
-#include "core/processes.hpp"
 #include "core/rng.hpp"
 #include "fixtures.hpp"
 

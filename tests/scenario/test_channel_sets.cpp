@@ -9,6 +9,7 @@
 #include "core/attributes.hpp"
 #include "core/attrs.hpp"
 #include "core/engine.hpp"
+#include "core/processes/eligibility.hpp"
 #include "core/rules.hpp"
 #include "helpers.hpp"
 #include "policy/condition_parser.hpp"

@@ -1,20 +1,9 @@
-// 3. Jobs, for members living in town aged 16 to retirement. The jobless find work
-// at a fixed yearly rate; a new job is formal with a probability rising with
-// schooling; jobs are lost at a fixed rate; informal jobs become formal at a
-// fixed rate. Formal jobs accrue years of social insurance. Wages grow at the
-// observed rate; a new job draws a log-normal wage around the zone's level times
-// an education premium. Free vocational training (Shaoxing 四(三)) certifies skills.
-//
-// One person at a time (JobStep, defined inline in steps.hpp): the town pass
-// (town_pass.cpp) runs it for each member together with moves and permits.
-#include <cmath>
+#include "jobs.hpp"
 
-#include "../steps.hpp"
+#include <cmath>
 
 namespace hukou {
 
-// `wage_growth`: the growth of wages since the base year, the same for every job
-// this period.
 float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::Draws& d) {
   const Params& prm = w.sc.params;
   const double level = w.sc.zones[w.pop.h.zone[h]].f.wage * wage_growth;
@@ -23,7 +12,7 @@ float new_wage(const World& w, std::uint32_t h, Edu e, double wage_growth, rng::
   return static_cast<float>(level * std::exp(prm.jobs_edu_wage_premium * (static_cast<int>(e) - 1) + s * z - 0.5 * s * s));
 }
 
-JobStep::JobStep(const World& w)
+Jobs::Jobs(World& w, const PeriodEnv&)
     : prm_(w.sc.params),
       training_(prm_.jobs_training_rate > 0.0),
       growth_(static_cast<float>(1.0 + prm_.jobs_wage_growth)),
@@ -37,6 +26,5 @@ JobStep::JobStep(const World& w)
   for (std::size_t e = 0; e < formal_.size(); ++e)
     formal_[e] = rng::threshold(prm_.jobs_formal_share_base + prm_.jobs_formal_edu_gain * static_cast<int>(e));
 }
-
 
 }  // namespace hukou

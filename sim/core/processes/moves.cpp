@@ -1,14 +1,6 @@
-// 2. Moves. Years in town accrue. Village households move to a town with a
-// probability that falls with the head's age; most stay in their own zone, the
-// rest go to urban districts in proportion to each zone's attraction. Unless the
-// whole family moves, children under 15 and members over 60 stay in the village.
-// New migrant households arrive from outside the prefecture. Returns are chosen
-// in step 7 (decision) and take effect there.
-//
-// One household at a time (MoveStep) and the inflow (arrive): the town pass
-// (town_pass.cpp) runs them with jobs and permits; it also accrues years in town.
+#include "moves.hpp"
+
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <tuple>
 
@@ -17,8 +9,8 @@
 
 #include "../household_ops.hpp"
 #include "../household_order.hpp"
+#include "../parallel.hpp"
 #include "../synth.hpp"
-#include "../steps.hpp"
 
 namespace hukou {
 
@@ -73,8 +65,11 @@ Population inflow(const World& w, const HouseholdFactory& factory, std::size_t z
 }
 }  // namespace
 
-MoveStep::MoveStep(const World& w)
-    : prm_(w.sc.params), cum_(destination_weights(w)), key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::move) {
+Moves::Moves(World& w, const PeriodEnv& env)
+    : prm_(w.sc.params),
+      factory_(env.factory),
+      cum_(destination_weights(w)),
+      key_(w.seed, static_cast<std::uint32_t>(w.t), rng::Stream::move) {
   for (std::size_t k = 0; k < rate_.size(); ++k) rate_[k] = rng::threshold(rate(static_cast<int>(k)));
 }
 
@@ -82,40 +77,34 @@ MoveStep::MoveStep(const World& w)
 // thresholds on a draw's bits, rng::threshold) rather than an exp() per village
 // household: the same expression, so the same values (heads past the table, if
 // any, get it computed).
-double MoveStep::rate(int over_30) const {
+double Moves::rate(int over_30) const {
   return prm_.moves_village_to_town_rate * std::exp(-prm_.moves_move_age_decay * over_30);
 }
 
-bool MoveStep::operator()(World& w, Counters& c, std::uint32_t h) const {
-  auto& P = w.pop.p;
-  auto& H = w.pop.h;
-  const std::uint32_t first = H.first[h];
-  if (H.loc[h] != Location::village || (P.flags[first] & pflag::settled)) return false;
-  const int over_30 = std::max(0, age_of(w, first) - 30);
-  const std::uint64_t p = static_cast<std::size_t>(over_30) < rate_.size() ? rate_[static_cast<std::size_t>(over_30)]
-                                                                            : rng::threshold(rate(over_30));
-  rng::Draws d(key_, H.id[h]);
-  if (!rng::below(d.next_bits(), p)) return false;
-  const std::uint8_t own = H.zone[h];
+// Out of the sweep's loop: few households move in a year.
+void Moves::move(World& w, Counters& c, std::uint32_t h, rng::Draws& d) const {
+  const std::uint8_t own = w.pop.h.zone[h];
   const std::uint8_t dest = d.uniform() < prm_.moves_own_zone_share ? own : pick_zone(cum_, d.uniform(), own);
   move_to_town(w, c, h, dest, d.uniform() < prm_.moves_whole_family_share);
-  return true;
 }
 
 // Ids and draws depend on (zone, period, rank) only, so the zones are made in
 // parallel and appended in zone order, as if one after another; in order of size
 // (household_order.hpp), all zones' households together, copied once into place
-// (ordering each zone's block first and then appending it copied every array twice:
-// 2-3 % of a period at 50 M agents).
-std::uint32_t arrive(World& w, const HouseholdFactory& factory) {
+// rather than each zone's block ordered and then appended (every array copied
+// twice).
+void Moves::finish(World& w) {
   std::vector<Population> blocks(w.zones());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.zones(), 1), [&](const auto& r) {
-    for (std::size_t z = r.begin(); z != r.end(); ++z) blocks[z] = inflow(w, factory, z);
+    for (std::size_t z = r.begin(); z != r.end(); ++z) blocks[z] = inflow(w, factory_, z);
   });
   const auto before = static_cast<std::uint32_t>(w.pop.h.size());
   if (w.order_households) append_by_size(w.pop, std::move(blocks));
   else append(w.pop, std::move(blocks));
-  return before;
+  for_household_blocks(before, static_cast<std::uint32_t>(w.pop.h.size()), w.flows,
+                       [&](std::uint32_t first, std::uint32_t last, Counters& c) {
+                         for (std::uint32_t h = first; h != last; ++h) record_arrival(w, c, h);
+                       });
 }
 
 }  // namespace hukou

@@ -1,7 +1,3 @@
-// Rebuilds the arrays after deaths, births and departures so that each
-// household's members stay adjacent and no dead or departed agent is carried on.
-// Newborns go right after their household's members.
-//
 // Where the elements go is worked out once per compaction, as runs of elements
 // that move together, recorded by demography per block of households
 // (compact_plan.hpp); every array is then moved run by run with memmove. Finding
@@ -12,6 +8,8 @@
 // from period to period. So no period allocates or page-faults a new population,
 // and each element is read and written once (gathering into a scratch column and
 // copying it back would move it twice and hold 8 more bytes per person).
+#include "compact.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <type_traits>
@@ -21,9 +19,9 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_group.h>
 
-#include "../parallel.hpp"
-#include "../processes.hpp"
-#include "../rng.hpp"
+#include "compact_plan.hpp"
+#include "parallel.hpp"
+#include "rng.hpp"
 
 namespace hukou {
 
