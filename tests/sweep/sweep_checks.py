@@ -102,7 +102,7 @@ def check_evaluate():
     assert len(runs) == 6, runs
     tables = [hukou("evaluate", os.path.join(out, "runs", r), "--csv", "--no-store").stdout for r in runs]
     for t in tables:
-        assert t.startswith("indicator,zone,view,year,target") and "registered_urbanization_rate" in t, t
+        assert t.startswith("indicator,target_zone,view,year,target_value") and "registered_urbanization_rate" in t, t
     # Run 3 of the grid: asc_settle -3, 小店区 wage 5000 (the last parameter varies fastest).
     single = os.path.join(WORK, "single.h5")
     hukou("run", "taiyuan", "--set", "scale=200", "--set", "horizon=2020", "--set", "decision.asc_settle=-3",
