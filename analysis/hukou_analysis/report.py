@@ -4,10 +4,12 @@ against targets, the plots and a short summary. Opens in a browser without a ser
 
 Run by the `hukou report` subcommand, which computes the evaluation (and county
 scores) with the C++ `hukou evaluate` rules, hands them over as --evaluation FILE
-(groups `evaluation` and `county_scores`) and runs `/usr/bin/python3 -m
-hukou_analysis.report` with PYTHONPATH=analysis/. A table the run file already
-stores (`hukou evaluate`) is shown as stored. Exit codes: 0 ok, 1 failure (e.g. no
-CJK font), 2 bad input (missing, unevaluated or unpairable files)."""
+(groups `evaluation` and `county_scores`) and runs this module isolated (`python3
+-I`, the package's directory on sys.path) with `-o -`: the HTML on stdout, which it
+writes to the file itself. Run by hand: `/usr/bin/python3 -m hukou_analysis.report`
+with PYTHONPATH=analysis/. A table the run file already stores (`hukou evaluate`) is
+shown as stored. Exit codes: 0 ok, 1 failure (e.g. no CJK font), 2 bad input
+(missing, unevaluated or unpairable files); an error is one line, never a traceback."""
 import argparse
 import base64
 import datetime
@@ -310,10 +312,13 @@ def main(argv=None):
         if not os.path.isfile(f):
             print(f"hukou report: {f}: no such file", file=sys.stderr)
             return 2
-    if not os.path.isdir(os.path.dirname(os.path.abspath(out))):
+    if out != "-" and not os.path.isdir(os.path.dirname(os.path.abspath(out))):
         print(f"hukou report: directory of {out} does not exist", file=sys.stderr)
         return 2
     try:
+        if out == "-":  # the caller writes the file
+            sys.stdout.write(build_report(a.file, a.compare, a.evaluation))
+            return 0
         write_report(a.file, out, a.compare, a.evaluation)
     except ComparisonError as e:
         print(f"hukou report: {e}", file=sys.stderr)
@@ -323,6 +328,9 @@ def main(argv=None):
         return 2 if isinstance(e, ValueError) else 1
     except FontError as e:
         print(f"hukou report: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # anything else: one line naming the file, not a traceback
+        print(f"hukou report: {a.file}: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
     print(f"Wrote {out}")
     return 0

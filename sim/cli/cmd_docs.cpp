@@ -30,7 +30,7 @@ std::string escape(std::string_view s) {
 }
 
 std::string range(const scenario::TableKeySpec& k) {
-  if (k.type == "positive number") return "> " + num(k.lo);
+  if (k.type == "positive number") return "> " + num(k.lo) + (std::isinf(k.hi) ? "" : ", <= " + num(k.hi));
   if (k.type != "integer" && k.type != "number") return "";
   if (std::isinf(k.lo) && std::isinf(k.hi)) return "any";
   if (std::isinf(k.hi)) return ">= " + num(k.lo);

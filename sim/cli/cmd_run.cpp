@@ -3,16 +3,22 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/memory_check.hpp"
 #include "cli/progress.hpp"
 #include "cli/version.hpp"
 #include "core/replicates.hpp"
+#include "fileio/output_lock.hpp"
+#include "fileio/target_check.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/run_metadata.hpp"
 #include "output/summary.hpp"
@@ -36,12 +42,17 @@ struct RunOptions {
 int run(const RunOptions& o) {
   const Scenario sc = scenario::load(o.scenario, o.set);
   const std::filesystem::path out = o.output.empty() ? std::filesystem::path(sc.name + ".h5") : std::filesystem::path(o.output);
-  const auto dir = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(dir)) {
-    std::cerr << "hukou run: cannot write " << out << ": directory " << dir << " does not exist\n";
-    return bad_input;
-  }
+  // Before simulating: a target that may not be replaced (a device, a FIFO, the
+  // scenario itself) is refused, and a second `run` to the same file fails now
+  // rather than both simulating and one replacing the other's file.
+  fileio::check_target(out);
+  const fileio::OutputLock lock(out);
   const int threads = o.threads > 0 ? o.threads : tbb::info::default_concurrency();
+  const auto live = std::min<std::size_t>(o.replicates, static_cast<std::size_t>(threads));
+  if (const std::string why = memory_refusal(sc, live); !why.empty()) {
+    std::cerr << "hukou run: " << sc.name << ": " << why << "\n";
+    return failure;
+  }
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const std::uint64_t seed = o.seed_given ? o.seed : sc.seed;
 
@@ -69,14 +80,26 @@ int run(const RunOptions& o) {
 }
 }  // namespace
 
+// A seed as the scenario file takes it: decimal digits, 0 to 2^63-1. (CLI11
+// would read "-1" into a uint64 as 2^64-1 without a word.)
+static std::uint64_t parse_seed(const std::string& text) {
+  std::uint64_t v = 0;
+  const char* end = text.data() + text.size();
+  const auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (text.empty() || ec != std::errc() || p != end || v > static_cast<std::uint64_t>(INT64_MAX))
+    throw CLI::ValidationError("--seed", "expected an integer from 0 to " + std::to_string(INT64_MAX) + ", found '" +
+                                             text + "'");
+  return v;
+}
+
 void add_run(CLI::App& app) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run a scenario and write its outputs to an HDF5 (netCDF-4) file");
   cmd->add_option("scenario", o->scenario, "Scenario file (.toml) or built-in name (see `hukou scenarios`)")->required();
   cmd->add_option("-o,--output", o->output, "Output file (default: NAME.h5 in the current directory)");
-  cmd->add_option_function<std::uint64_t>(
-      "--seed", [o](const std::uint64_t& s) { o->seed = s; o->seed_given = true; },
-      "Random seed (default: the scenario's seed)");
+  cmd->add_option_function<std::string>(
+      "--seed", [o](const std::string& s) { o->seed = parse_seed(s); o->seed_given = true; },
+      "Random seed, 0 to 2^63-1 (default: the scenario's seed)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--replicates", o->replicates, "Independent replicates (random streams), run in parallel")

@@ -3,6 +3,7 @@
 // channel or group, year), printed as a ranked table and stored in DIR/sweep.h5
 // as group `sensitivity_<output>[_<zone>][_<channel>]_<year>`.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -57,6 +58,17 @@ int run(const SensitivityOptions& o) {
   }
   sel.part = o.channel.empty() ? o.group : o.channel;
   const sweep::RunOutputs out = sweep::run_outputs(o.dir, st, sel);
+  // One NaN makes every index NaN or, worse, 0 (the variance test): refuse.
+  std::vector<std::size_t> bad;
+  for (std::size_t r = 0; r < out.y.size(); ++r)
+    if (!std::isfinite(out.y[r])) bad.push_back(r);
+  if (!bad.empty()) {
+    std::cerr << "hukou sensitivity: " << bad.size() << " run" << (bad.size() == 1 ? " has" : "s have") << " no finite "
+              << sel.series << " in " << out.year << " (run";
+    for (std::size_t i = 0; i < bad.size() && i < 10; ++i) std::cerr << (i ? ", " : " ") << bad[i];
+    std::cerr << (bad.size() > 10 ? ", ..." : "") << "); sensitivity indices would be meaningless\n";
+    return failure;
+  }
   const std::size_t k = st.keys.size();
   Columns cols;
   std::string method;

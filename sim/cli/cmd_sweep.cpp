@@ -6,6 +6,7 @@
 #include <tbb/info.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/memory_check.hpp"
 #include "cli/sweep_plan.hpp"
 #include "cli/version.hpp"
 #include "scenario/diagnostics.hpp"
@@ -55,7 +57,16 @@ std::string clock_text(double secs) {
 
 int merge(const SweepOptions& o) {
   const sweep::Stored st = sweep::read_dir(o.merge_dir);
-  const auto todo = sweep::pending_runs(o.merge_dir, st.runs());
+  std::vector<std::string> problems;
+  const auto todo = sweep::pending_runs(o.merge_dir, st.runs(), st.info.at("hash"), 0, 1, &problems);
+  if (!problems.empty()) {
+    // A master file that maps a foreign or damaged run file would give wrong results.
+    std::cerr << "hukou sweep merge: " << problems.size() << " run file" << (problems.size() == 1 ? " is" : "s are")
+              << " not this sweep's finished runs; resume the sweep to redo them (`hukou sweep SWEEP.toml -o "
+              << o.merge_dir << " --resume`):\n";
+    for (const auto& p : problems) std::cerr << "  " << p << "\n";
+    return failure;
+  }
   sweep::write_master(o.merge_dir);
   std::cout << "Wrote " << (fs::path(o.merge_dir) / "sweep.h5").string() << " (" << st.runs() - todo.size() << " of "
             << st.runs() << " runs finished" << (todo.empty() ? "" : "; the others read as NaN") << ")\n";
@@ -99,14 +110,21 @@ int run(const SweepOptions& o, int rank = 0, int ranks = 1, const std::function<
   }
   if (from_root) status = from_root(status);  // the other ranks wait for the directory
   if (status != ok) return status;
-  const auto todo = sweep::pending_runs(dir, design.size(), shard, shards);
+  const std::string hash = sweep::spec_hash(spec);
+  std::vector<std::string> redo;
+  const auto todo = sweep::pending_runs(dir, design.size(), hash, shard, shards, &redo);
+  for (const auto& why : redo) std::cerr << "hukou sweep: running again: " << why << "\n";
   const std::size_t cores =
       o.threads > 0 ? static_cast<std::size_t>(o.threads) : static_cast<std::size_t>(tbb::info::default_concurrency());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, cores);
   const sweep::Tool tool{kVersion, kGitCommit};
+  const Scenario first = sweep::run_scenario(spec, design.at(0));
+  if (const std::string why = memory_refusal(first, std::min<std::size_t>(spec.replicates, cores)); !why.empty()) {
+    std::cerr << "hukou sweep: run 0: " << why << "\n";
+    return failure;
+  }
   const sweep::MemoryBudget budget = sweep::memory_budget();
-  const std::size_t conc =
-      sweep::concurrent_runs(sweep::run_scenario(spec, design.at(0)), spec.replicates, cores, budget.bytes);
+  const std::size_t conc = sweep::concurrent_runs(first, spec.replicates, cores, budget.bytes);
   std::ostream& out = root ? std::cout : null_stream();
   out << "Sweep " << o.file << ": " << design.size() << " runs (" << sweep::to_string(spec.kind) << " design, "
       << spec.params.size() << " parameters, " << spec.replicates << " replicate" << (spec.replicates == 1 ? "" : "s")
@@ -139,7 +157,7 @@ int run(const SweepOptions& o, int rank = 0, int ranks = 1, const std::function<
   }
   if (barrier) barrier();  // every rank's runs are written
   if (!root) return ok;
-  if (!sweep::pending_runs(dir, design.size()).empty()) {
+  if (!sweep::pending_runs(dir, design.size(), hash).empty()) {
     std::cout << "This shard is done; when every shard is, run `hukou sweep merge " << dir.string() << "`\n";
     return ok;
   }

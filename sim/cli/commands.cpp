@@ -1,10 +1,13 @@
 #include "commands.hpp"
 
 #include <iostream>
+#include <new>
 
 #include "cli/memory_policy.hpp"
 #include "cli/version.hpp"
 #include "evaluate/indicators.hpp"
+#include "fileio/cleanup.hpp"
+#include "fileio/errors.hpp"
 #include "output/hdf5_writer.hpp"
 #include "scenario/diagnostics.hpp"
 
@@ -12,6 +15,7 @@ namespace hukou::cli {
 
 int main(int argc, char** argv) {
   keep_freed_memory();  // before the first large allocation (memory_policy.hpp)
+  fileio::install_signal_handlers();  // a signal removes half-written files (fileio/cleanup.hpp)
   CLI::App app{"hukou: agent-based simulator of China's hukou (household-registration) reform.\n"
                "Rural migrants decide each year whether to settle in a city's towns under the city's reform rules.",
                "hukou"};
@@ -57,6 +61,13 @@ int main(int argc, char** argv) {
     return bad_input;
   } catch (const output::OutputError& e) {
     std::cerr << "hukou: " << e.what() << "\n";
+    return failure;
+  } catch (const fileio::FileError& e) {
+    std::cerr << "hukou: " << e.what() << "\n";
+    return e.refused() ? bad_input : failure;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "hukou: out of memory: the run needs more memory than the system (or ulimit -v) allows; "
+                 "raise scale or run fewer replicates at once (--threads)\n";
     return failure;
   } catch (const std::exception& e) {
     std::cerr << "hukou: error: " << e.what() << "\n";

@@ -123,7 +123,10 @@ void compact(World& w) {
   CompactScratch& s = pop.scratch;
   Persons& P = pop.p;
   Households& H = pop.h;
-  const auto [persons, households] = place_blocks(s);
+  // Plain variables, not a structured binding: clang 14 cannot capture a binding
+  // in a lambda (C++20 allows it; GCC 12 does).
+  const std::pair<std::size_t, std::size_t> placed = place_blocks(s);
+  const std::size_t persons = placed.first, households = placed.second;
 
   // The plan holds all that is read from the old arrays' layout, so the arrays are
   // independent of each other: one task each. A household's first member and size

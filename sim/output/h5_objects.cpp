@@ -2,6 +2,7 @@
 
 #include <hdf5_hl.h>
 
+#include "h5_image.hpp"
 #include "hdf5_writer.hpp"
 
 namespace hukou::output::h5 {
@@ -147,11 +148,16 @@ Handle double_vector(hid_t loc, const std::string& name, const std::vector<doubl
   return numeric_variable(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(), values.size(), scale);
 }
 
-Handle create_file(const std::string& path, hid_t fapl) {
+Handle create_file(hid_t fapl) {
   Handle fcpl = plist(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate(file create)");
   check(H5Pset_link_creation_order(fcpl.get(), kCreationOrder), "H5Pset_link_creation_order");
   check(H5Pset_attr_creation_order(fcpl.get(), kCreationOrder), "H5Pset_attr_creation_order");
-  return file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl), "cannot create HDF5 file " + path);
+  Handle own;  // create_in_memory sets the core driver on the access list: never on H5P_DEFAULT
+  if (fapl == H5P_DEFAULT) {
+    own = plist(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate(file access)");
+    fapl = own.get();
+  }
+  return create_in_memory(fcpl.get(), fapl);
 }
 
 Handle create_group(hid_t loc, const std::string& name) {

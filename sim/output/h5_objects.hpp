@@ -31,9 +31,10 @@ Handle int_variable(hid_t loc, const std::string& name, const std::vector<int>& 
 Handle uint64_variable(hid_t loc, const std::string& name, const std::vector<std::uint64_t>& values, hid_t scale);
 Handle double_vector(hid_t loc, const std::string& name, const std::vector<double>& values, hid_t scale);
 
-// A new file at `path` (an existing one is truncated) whose links and attributes
-// keep creation order (netCDF-4 needs it).
-Handle create_file(const std::string& path, hid_t fapl = H5P_DEFAULT);
+// A new file whose links and attributes keep creation order (netCDF-4 needs it),
+// built in memory (h5_image.hpp): file_image() takes its bytes, which fileio's
+// AtomicFile writes. `fapl` (else a new access list) gets the core driver set.
+Handle create_file(hid_t fapl = H5P_DEFAULT);
 
 // A group whose links and attributes keep creation order (netCDF-4 needs it).
 Handle create_group(hid_t loc, const std::string& name);

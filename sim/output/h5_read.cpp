@@ -11,20 +11,36 @@ Handle open_dataset(hid_t loc, const std::string& name) {
   return dataset(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), "cannot open variable '" + name + "'");
 }
 
+// A scalar attribute: one element, read into one value (a damaged attribute of
+// more elements would be written past it).
 Handle open_attr(hid_t obj, const std::string& name) {
   if (H5Aexists(obj, name.c_str()) <= 0) throw OutputError("missing attribute '" + name + "'");
-  return attribute(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "cannot open attribute '" + name + "'");
+  Handle a = attribute(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "cannot open attribute '" + name + "'");
+  Handle space = dataspace(H5Aget_space(a.get()), "H5Aget_space");
+  if (H5Sget_simple_extent_npoints(space.get()) != 1)
+    throw OutputError("attribute '" + name + "' is not a single value");
+  return a;
 }
 
-hssize_t count(hid_t ds) {
+// Far above any real variable; a damaged dataspace claiming more (or failing) is
+// refused before a buffer of its size is allocated.
+constexpr hssize_t kMaxElements = hssize_t{1} << 28;
+
+std::size_t checked_count(hid_t space, const std::string& name) {
+  const hssize_t n = H5Sget_simple_extent_npoints(space);
+  if (n < 0 || n > kMaxElements) throw OutputError("variable '" + name + "' has a damaged or absurd size");
+  return static_cast<std::size_t>(n);
+}
+
+std::size_t count(hid_t ds, const std::string& name) {
   Handle space = dataspace(H5Dget_space(ds), "H5Dget_space");
-  return H5Sget_simple_extent_npoints(space.get());
+  return checked_count(space.get(), name);
 }
 
 template <class T>
 std::vector<T> read_numbers(hid_t loc, const std::string& name, hid_t mem_type) {
   Handle ds = open_dataset(loc, name);
-  std::vector<T> v(static_cast<std::size_t>(count(ds.get())));
+  std::vector<T> v(count(ds.get(), name));
   if (!v.empty()) check(H5Dread(ds.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), "cannot read '" + name + "'");
   return v;
 }
@@ -37,6 +53,16 @@ T read_scalar_attr(hid_t obj, const std::string& name, hid_t mem_type) {
   return v;
 }
 }  // namespace
+
+std::vector<hsize_t> extents(hid_t loc, const std::string& name) {
+  Handle ds = open_dataset(loc, name);
+  Handle space = dataspace(H5Dget_space(ds.get()), "H5Dget_space");
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  if (rank < 0 || rank > H5S_MAX_RANK) throw OutputError("variable '" + name + "' has a damaged dataspace");
+  std::vector<hsize_t> ext(static_cast<std::size_t>(rank));
+  if (rank > 0) check(H5Sget_simple_extent_dims(space.get(), ext.data(), nullptr), "variable '" + name + "'");
+  return ext;
+}
 
 bool has_link(hid_t loc, const std::string& name) { return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0; }
 
@@ -85,7 +111,7 @@ std::vector<double> read_doubles(hid_t loc, const std::string& name, std::vector
   std::vector<hsize_t> ext(static_cast<std::size_t>(std::max(rank, 0)));
   if (rank > 0) H5Sget_simple_extent_dims(space.get(), ext.data(), nullptr);
   if (extents) *extents = ext;
-  std::vector<double> v(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space.get())));
+  std::vector<double> v(checked_count(space.get(), name));
   if (!v.empty())
     check(H5Dread(ds.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), "cannot read '" + name + "'");
   return v;
@@ -94,7 +120,7 @@ std::vector<double> read_doubles(hid_t loc, const std::string& name, std::vector
 std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
   Handle ds = open_dataset(loc, name);
   Handle type = utf8_string_type();
-  std::vector<char*> ptrs(static_cast<std::size_t>(count(ds.get())), nullptr);
+  std::vector<char*> ptrs(count(ds.get(), name), nullptr);
   if (ptrs.empty()) return {};
   check(H5Dread(ds.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "cannot read '" + name + "'");
   std::vector<std::string> out;

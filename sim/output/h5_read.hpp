@@ -9,6 +9,8 @@
 namespace hukou::output::h5 {
 
 bool has_link(hid_t loc, const std::string& name);
+// A dataset's extents (empty for a scalar).
+std::vector<hsize_t> extents(hid_t loc, const std::string& name);
 // Every string attribute of an object, in creation order.
 std::vector<std::pair<std::string, std::string>> read_string_attrs(hid_t obj);
 std::string read_string_attr(hid_t obj, const std::string& name);

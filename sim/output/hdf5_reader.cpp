@@ -2,12 +2,61 @@
 
 #include <algorithm>
 
+#include "fileio/input_file.hpp"
+#include "h5_image.hpp"
 #include "h5_read.hpp"
+#include "isolated.hpp"
 
 namespace hukou::output {
 
 namespace {
+// Far above any real run (100000 replicates is `run`'s own limit; the scenario
+// loader's limits for periods, zones and channels), so that a damaged extent is
+// refused before anything of its size is allocated.
+constexpr hsize_t kMaxReplicates = 100000, kMaxPeriods = 101, kMaxZones = 254, kMaxChannels = 32, kMaxGroups = 64;
+
+// How long the child may take to read a file (a damaged one can make HDF5 loop).
+constexpr int kCheckSeconds = 120;
+
+void require_extent(hid_t f, const std::string& name, const std::vector<hsize_t>& expected) {
+  const std::vector<hsize_t> ext = h5::extents(f, name);
+  if (ext != expected) {
+    std::string want, got;
+    for (hsize_t e : expected) want += (want.empty() ? "" : " x ") + std::to_string(e);
+    for (hsize_t e : ext) got += (got.empty() ? "" : " x ") + std::to_string(e);
+    throw OutputError("variable '" + name + "' has shape " + (got.empty() ? "()" : got) + ", expected " + want);
+  }
+}
+
+hsize_t coordinate_length(hid_t f, const std::string& name, hsize_t max) {
+  const std::vector<hsize_t> ext = h5::extents(f, name);
+  if (ext.size() != 1 || ext[0] > max)
+    throw OutputError("coordinate '" + name + "' is not a list of at most " + std::to_string(max) + " entries");
+  return ext[0];
+}
+
+// Identity and shapes first: a file that is not a run file, or whose dimensions
+// disagree, is refused before any of its data is read.
+void check_layout(hid_t f) {
+  if (!h5::has_link(f, "scenario_text") || H5Aexists(f, "tool_version") <= 0 || H5Aexists(f, "seed") <= 0)
+    throw OutputError("not a hukou run file (no tool_version, seed or scenario_text)");
+  const hsize_t reps = coordinate_length(f, "replicate", kMaxReplicates);
+  const hsize_t periods = coordinate_length(f, "period", kMaxPeriods);
+  const hsize_t zones = coordinate_length(f, "zone", kMaxZones);
+  const hsize_t channels = h5::has_link(f, "channel") ? coordinate_length(f, "channel", kMaxChannels) : 0;
+  const hsize_t groups = h5::has_link(f, "group") ? coordinate_length(f, "group", kMaxGroups) : 0;
+  if (reps == 0 || periods == 0 || zones == 0) throw OutputError("a run file needs replicates, periods and zones");
+  for (const SeriesSpec& s : output_series()) {
+    std::vector<hsize_t> want{reps, periods};
+    if (s.dims != Dims::P) want.push_back(zones);
+    if (s.dims == Dims::PZC) want.push_back(channels);
+    if (s.dims == Dims::PZG) want.push_back(groups);
+    require_extent(f, std::string(s.name), want);
+  }
+}
+
 void read_contents(hid_t f, RunFile& rf) {
+  check_layout(f);
   RunMetadata& m = rf.meta;
   m.tool_version = h5::read_string_attr(f, "tool_version");
   m.git_commit = h5::read_string_attr(f, "git_commit");
@@ -56,22 +105,38 @@ void read_contents(hid_t f, RunFile& rf) {
                 rf.replicates[r].data[static_cast<std::size_t>(s.id)].begin());
   }
 }
+
+RunFile read_image(const std::string& bytes) {
+  RunFile rf;
+  h5::QuietErrors quiet;
+  h5::Handle file = h5::open_image(bytes, false);
+  read_contents(file.get(), rf);
+  // Closing is part of reading: a damaged file can fail to close, and in HDF5 1.10 a
+  // failed H5Fclose leaves a freed file ID that the library's exit handler then
+  // dereferences (a segfault after the command's work is done). So a close that
+  // fails in the child marks the file damaged, and the file is never read here.
+  file.close("cannot close the file (damaged?)");
+  return rf;
+}
 }  // namespace
 
-RunFile read_run_file(const std::filesystem::path& path) {
-  const std::string where = path.string();
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw OutputError("cannot read " + where + ": no such file");
-  RunFile rf;
-  rf.path = path;
+RunFile read_run_bytes(const std::string& bytes, const std::string& where) {
+  const auto fail = [&](const std::string& why) {
+    throw OutputError("cannot read " + where + " as a hukou run file: " + why);
+  };
+  // Everything this process will read, read first where a crash cannot hurt.
+  if (const auto problem = run_isolated([&] { read_image(bytes); }, kCheckSeconds)) fail(*problem);
   try {
-    h5::QuietErrors quiet;
-    if (H5Fis_hdf5(path.c_str()) <= 0) throw OutputError("not an HDF5 file");
-    h5::Handle file = h5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open");
-    read_contents(file.get(), rf);
+    return read_image(bytes);
   } catch (const OutputError& e) {
-    throw OutputError("cannot read " + where + " as a hukou run file: " + e.what());
+    fail(e.what());
   }
+  return {};
+}
+
+RunFile read_run_file(const std::filesystem::path& path) {
+  RunFile rf = read_run_bytes(fileio::read_input_file(path, fileio::kMaxRunFileBytes, "run file"), path.string());
+  rf.path = path;
   return rf;
 }
 

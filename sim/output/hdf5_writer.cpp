@@ -1,9 +1,7 @@
 #include "hdf5_writer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <cerrno>
 #include <numeric>
@@ -11,7 +9,10 @@
 #include <string_view>
 #include <system_error>
 
+#include "fileio/atomic_file.hpp"
+#include "fileio/target_check.hpp"
 #include "h5_handles.hpp"
+#include "h5_image.hpp"
 #include "h5_objects.hpp"
 
 namespace hukou::output {
@@ -52,6 +53,19 @@ void validate(const std::vector<RunResult>& replicates, const RunMetadata& meta)
                           std::to_string(expected));
     }
   }
+  // A NaN or infinity is a failure of the run (a rate of 0/0, an overflow), never a
+  // result: refused here, so that no run file, and no sweep built on them, holds one.
+  for (std::size_t r = 0; r < replicates.size(); ++r)
+    for (const SeriesSpec& s : output_series()) {
+      const std::vector<double>& v = replicates[r].values(s.id);
+      const auto bad = std::find_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); });
+      if (bad == v.end()) continue;
+      const std::size_t per_year = v.size() / replicates[r].years.size();
+      const auto year = replicates[r].years.at(static_cast<std::size_t>(bad - v.begin()) / per_year);
+      throw OutputError("the simulation produced " + std::string(std::isnan(*bad) ? "NaN" : "an infinite value") +
+                        " in series " + std::string(s.name) + ", year " + std::to_string(year) + ", replicate " +
+                        std::to_string(r) + "; no file was written");
+    }
   std::set<std::string> seen;
   for (const auto& [key, value] : meta.extra) {
     const bool reserved =
@@ -85,19 +99,15 @@ void write_targets(hid_t f, const std::vector<TargetInfo>& targets) {
   note(h5::string_variable(f, "target_clause", clause, dim.get()), "clause of the document that sets it");
 }
 
-void write_contents(const fs::path& file_path, const std::vector<RunResult>& replicates,
-                    const RunMetadata& meta) {
+// The file's bytes, built in memory (h5_image.hpp says why).
+std::string write_contents(const std::vector<RunResult>& replicates, const RunMetadata& meta) {
   h5::QuietErrors quiet;  // outlives every handle below
 
-  h5::Handle fcpl = h5::plist(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate(file create)");
-  h5::check(H5Pset_link_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_link_creation_order");
-  h5::check(H5Pset_attr_creation_order(fcpl.get(), h5::kCreationOrder), "H5Pset_attr_creation_order");
   h5::Handle fapl = h5::plist(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate(file access)");
   // SEMI: closing the file fails if an object were still open (instead of silently
   // keeping the file open), so a successful close means everything reached the file.
   h5::check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "H5Pset_fclose_degree");
-  h5::Handle file = h5::file(H5Fcreate(file_path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
-                             "cannot create HDF5 file " + file_path.string());
+  h5::Handle file = h5::create_file(fapl.get());
   {
     const hid_t f = file.get();
     const RunResult& first = replicates.front();
@@ -152,29 +162,9 @@ void write_contents(const fs::path& file_path, const std::vector<RunResult>& rep
     for (const auto& [key, value] : meta.extra) h5::write_attr(f, key, value);
     if (!meta.changes.empty()) write_table_group(f, "changes", changes_table(meta.changes));
   }
-  file.close("cannot close HDF5 file " + file_path.string());
-}
-
-// fsync a file or a directory; throws OutputError naming it.
-void sync_to_disk(const fs::path& p, bool directory) {
-  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
-  if (fd < 0)
-    throw OutputError("cannot open " + p.string() + " to fsync it: " +
-                      std::generic_category().message(errno));
-  if (::fsync(fd) != 0) {
-    const int err = errno;
-    ::close(fd);
-    // Some file systems cannot fsync a directory (EINVAL): nothing more can be done.
-    if (directory && err == EINVAL) return;
-    throw OutputError("cannot fsync " + p.string() + ": " + std::generic_category().message(err));
-  }
-  ::close(fd);
-}
-
-// Removes our temporary file; anything else under that name (say, a directory) stays.
-void remove_tmp(const fs::path& tmp) noexcept {
-  std::error_code ec;
-  if (fs::is_regular_file(fs::symlink_status(tmp, ec))) fs::remove(tmp, ec);
+  std::string bytes = h5::file_image(file.get());
+  file.close("cannot close the HDF5 file in memory");
+  return bytes;
 }
 
 }  // namespace
@@ -198,40 +188,22 @@ std::string utc_now() {
   return buf;
 }
 
-void write_run_file(const fs::path& path, const std::vector<RunResult>& replicates,
-                    const RunMetadata& meta) {
-  const std::string where = path.string();
-  if (!path.has_filename()) throw OutputError("cannot create '" + where + "': not a file name");
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::exists(dir, ec))
-    throw OutputError("cannot create " + where + ": directory " + dir.string() + " does not exist");
-  if (!fs::is_directory(dir, ec))
-    throw OutputError("cannot create " + where + ": " + dir.string() + " is not a directory");
-  try {
-    validate(replicates, meta);
-  } catch (const OutputError& e) {
-    throw OutputError("cannot write " + where + ": " + e.what());
-  }
+std::string run_file_image(const std::vector<RunResult>& replicates, const RunMetadata& meta) {
+  validate(replicates, meta);
+  return write_contents(replicates, meta);  // every HDF5 handle is closed when it returns
+}
 
-  fs::path tmp = path;
-  tmp += ".tmp";
+void write_run_file(const fs::path& path, const std::vector<RunResult>& replicates,
+                    const RunMetadata& meta, fileio::WriteOptions options) {
+  const std::string where = path.string();
+  fileio::check_target(path, options.replaces_input);  // before the work of building the file
+  std::string bytes;
   try {
-    write_contents(tmp, replicates, meta);  // every HDF5 handle is closed when it returns
-    sync_to_disk(tmp, false);
-    fs::rename(tmp, path);  // atomic: readers see the old file or the complete new one
-  } catch (const std::exception& e) {
-    remove_tmp(tmp);
-    throw OutputError("cannot write " + where + ": " + e.what());
-  } catch (...) {
-    remove_tmp(tmp);
-    throw;
-  }
-  try {
-    sync_to_disk(dir, true);  // makes the rename itself durable
+    bytes = run_file_image(replicates, meta);
   } catch (const OutputError& e) {
-    throw OutputError("wrote " + where + " but the rename may not survive a crash: " + e.what());
+    throw OutputError("cannot write " + where + ": " + e.what());
   }
+  fileio::write_file_atomically(path, bytes, options);  // fileio::FileError names the file
 }
 
 }  // namespace hukou::output

@@ -13,11 +13,12 @@
 //   group `changes` (columns setting, parent_value, value, clause): every setting
 //   that differs from the parent scenario (scenario/lineage.hpp), when there is one.
 //
-// The file appears under its final name only once complete: it is written as
-// "<path>.tmp" in the same directory, closed, fsync'ed, renamed, and the directory
-// fsync'ed. On any error the .tmp file is removed and OutputError is thrown; an
-// existing file at `path` is left untouched. Not thread-safe (Debian's HDF5 is built
-// without thread safety): call from one thread at a time.
+// The file is built in memory (h5_image.hpp) and written by fileio's AtomicFile:
+// it appears under its final name only once complete, replaces only a regular file
+// that is not one of the command's inputs, and on any error an existing file at
+// `path` is left untouched (OutputError for the contents, fileio::FileError for the
+// file). Not thread-safe (Debian's HDF5 is built without thread safety): call from
+// one thread at a time.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "core/results.hpp"
+#include "fileio/atomic_file.hpp"
 #include "output/table.hpp"
 
 namespace hukou::output {
@@ -65,8 +67,12 @@ class OutputError : public std::runtime_error {
 // The current time as ISO-8601 UTC (RunMetadata::created).
 std::string utc_now();
 
-// Writes all replicates (same years/zones/channels; throws OutputError otherwise) into one file.
+// Writes all replicates (same years/zones/channels, every value finite; throws
+// OutputError otherwise) into one file, through fileio's AtomicFile (`options`).
 void write_run_file(const std::filesystem::path& path, const std::vector<RunResult>& replicates,
-                    const RunMetadata& meta);
+                    const RunMetadata& meta, fileio::WriteOptions options = {});
+
+// The bytes of the run file write_run_file writes (for the fuzz targets' seeds).
+std::string run_file_image(const std::vector<RunResult>& replicates, const RunMetadata& meta);
 
 }  // namespace hukou::output

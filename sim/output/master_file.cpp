@@ -5,8 +5,10 @@
 #include <limits>
 
 #include "core/results.hpp"
+#include "fileio/atomic_file.hpp"
+#include "h5_image.hpp"
 #include "h5_objects.hpp"
-#include "h5_read.hpp"
+#include "hdf5_reader.hpp"
 #include "hdf5_writer.hpp"
 #include "series_attrs.hpp"
 
@@ -21,10 +23,14 @@ struct Shapes {
   std::vector<std::string> zones, channels, groups;
 };
 
+// Read as any input run file is (hdf5_reader.hpp: checked, first in a child): the
+// file may be damaged. Its coordinates are those the run file writer writes.
 Shapes read_shapes(const fs::path& run_file) {
-  h5::Handle f = h5::file(H5Fopen(run_file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "cannot open " + run_file.string());
-  return {h5::read_ints(f.get(), "replicate"), h5::read_ints(f.get(), "period"), h5::read_strings(f.get(), "zone"),
-          h5::read_strings(f.get(), "channel"), h5::read_strings(f.get(), "group")};
+  const RunFile f = read_run_file(run_file);
+  std::vector<int> replicates(f.replicates.size());
+  for (std::size_t r = 0; r < replicates.size(); ++r) replicates[r] = static_cast<int>(r);
+  const RunResult& first = f.replicates.front();
+  return {replicates, first.years, first.zones, first.channels, group_names()};
 }
 
 void virtual_series(hid_t file, const SeriesSpec& s, const Shapes& sh, const std::vector<std::string>& sources,
@@ -73,8 +79,10 @@ void write_group(hid_t file, const LabelledGroup& g) {
   for (const auto& [k, v] : g.attrs) h5::write_attr(grp.get(), k, v);
 }
 
-void write_file(const fs::path& path, const MasterFile& m, const Shapes& sh) {
-  h5::Handle f = h5::create_file(path.string());
+// The file's bytes, built in memory (h5_image.hpp).
+std::string build_image(const MasterFile& m, const Shapes& sh) {
+  h5::QuietErrors quiet;  // outlives every handle
+  h5::Handle f = h5::create_file();
   {
     std::vector<int> run_ids(m.run_sources.size());
     for (std::size_t r = 0; r < run_ids.size(); ++r) run_ids[r] = static_cast<int>(r);
@@ -103,18 +111,22 @@ void write_file(const fs::path& path, const MasterFile& m, const Shapes& sh) {
     for (const auto& [k, v] : m.attrs) h5::write_attr(f.get(), k, v);
     for (const LabelledGroup& g : m.groups) write_group(f.get(), g);
   }
-  f.close("cannot close " + path.string());
+  std::string bytes = h5::file_image(f.get());
+  f.close("cannot close the master file in memory");
+  return bytes;
 }
 
 }  // namespace
 
-void write_master_file(const fs::path& path, const MasterFile& m) {
-  h5::QuietErrors quiet;  // outlives every handle
+void write_master_file(const fs::path& path, const MasterFile& m, fileio::WriteOptions options) {
+  const Shapes sh = read_shapes(m.template_run);  // its own errors name the run file
+  std::string bytes;
   try {
-    write_file(path, m, read_shapes(m.template_run));
+    bytes = build_image(m, sh);
   } catch (const OutputError& e) {
     throw OutputError("cannot write " + path.string() + ": " + e.what());
   }
+  fileio::write_file_atomically(path, bytes, options);  // fileio::FileError names the file
 }
 
 }  // namespace hukou::output

@@ -6,13 +6,16 @@
 // that does not exist (yet) reads as the fill value NaN. Sources are named as
 // given (relative to the master file's directory, so it can be moved whole).
 //
-// Writes `path` directly; placing it crash-safely (temporary name, fsync,
-// rename) is the caller's. Not thread-safe (HDF5 is built without it).
+// Built in memory (h5_image.hpp) and written with fileio's AtomicFile: it appears
+// under its name only once complete, and on any error an existing file at `path`
+// is left untouched. Not thread-safe (HDF5 is built without it).
 #pragma once
 #include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "fileio/atomic_file.hpp"
 
 namespace hukou::output {
 
@@ -45,8 +48,9 @@ struct MasterFile {
   std::vector<LabelledGroup> groups;
 };
 
-// Throws OutputError on failure (a partial file may remain at `path`).
-void write_master_file(const std::filesystem::path& path, const MasterFile& m);
+// Throws OutputError (a damaged template run, a bad description) or
+// fileio::FileError (the file cannot be written).
+void write_master_file(const std::filesystem::path& path, const MasterFile& m, fileio::WriteOptions options = {});
 
 // The groups of an existing master file whose names start with `prefix`, as
 // written (so a rewrite can keep them); none if the file does not exist.

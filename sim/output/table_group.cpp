@@ -4,6 +4,9 @@
 
 #include <numeric>
 
+#include "fileio/atomic_file.hpp"
+#include "fileio/input_file.hpp"
+#include "h5_image.hpp"
 #include "h5_objects.hpp"
 #include "hdf5_writer.hpp"
 
@@ -62,40 +65,44 @@ void write_table_group(hid_t file, const std::string& name, const Table& t) {
 }
 
 namespace {
-
-void replace_group(const fs::path& file_path, const std::string& name, const Table& t) {
+// The file's bytes with the group added or replaced, changed in memory (h5_image.hpp).
+std::string replace_group(const std::string& bytes, const std::string& name, const Table& t) {
   h5::QuietErrors quiet;
-  h5::Handle file = h5::file(H5Fopen(file_path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "cannot open for writing");
+  h5::Handle file = h5::open_image(bytes, true);
   if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
     h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
   write_table_group(file.get(), name, t);
+  std::string image = h5::file_image(file.get());
   file.close("cannot close");
+  return image;
 }
 }  // namespace
 
 void store_table(const fs::path& path, const std::string& group, const Table& t) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  std::error_code ec;
+  // The caller has read (and checked) this run file; it is replaced on purpose.
+  const std::string bytes = fileio::read_input_file(path, fileio::kMaxRunFileBytes, "run file");
+  std::string image;
   try {
-    fs::copy_file(path, tmp, fs::copy_options::overwrite_existing);
-    replace_group(tmp, group, t);
-    fs::rename(tmp, path);
+    image = replace_group(bytes, group, t);
   } catch (const std::exception& e) {
-    fs::remove(tmp, ec);
     throw OutputError("cannot store '" + group + "' in " + path.string() + ": " + e.what());
   }
+  fileio::write_file_atomically(path, image, {.replaces_input = true});
 }
 
-void write_table_file(const fs::path& path, const std::vector<std::pair<std::string, Table>>& groups) {
-  h5::QuietErrors quiet;
+void write_table_file(const fs::path& path, const std::vector<std::pair<std::string, Table>>& groups,
+                      fileio::WriteOptions options) {
+  std::string image;
   try {
-    h5::Handle file = h5::create_file(path.string());
+    h5::QuietErrors quiet;  // outlives every handle
+    h5::Handle file = h5::create_file();
     for (const auto& [name, t] : groups) write_table_group(file.get(), name, t);
-    file.close("cannot close");
+    image = h5::file_image(file.get());
+    file.close("cannot close the file in memory");
   } catch (const OutputError& e) {
     throw OutputError("cannot write " + path.string() + ": " + e.what());
   }
+  fileio::write_file_atomically(path, image, options);  // fileio::FileError names the file
 }
 
 }  // namespace hukou::output

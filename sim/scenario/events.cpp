@@ -75,12 +75,11 @@ void read_event(ReadContext& ctx, const toml::table& t, std::size_t index, const
   if (auto n = kind_key(ctx, t, path, *kind, "share", kind->share))
     if (auto v = read_number(ctx, *n, path + ".share", table_key("events", "share").lo, table_key("events", "share").hi)) e.share = *v;
   if (auto n = kind_key(ctx, t, path, *kind, "persons", kind->persons))
-    if (auto v = read_number(ctx, *n, path + ".persons")) {
-      if (const double lo = table_key("events", "persons").lo; *v >= lo)
-        e.persons = *v;
-      else
-        ctx.error(*n, path + ".persons", fmt(*v) + " is out of range: persons must be >= " + fmt(lo));
-    }
+    // Bounded like a zone's population fields (keys.def): more persons than a zone
+    // holds registering at once is no workplace.
+    if (auto v = read_number(ctx, *n, path + ".persons", table_key("events", "persons").lo,
+                             table_key("events", "persons").hi, "persons"))
+      e.persons = *v;
   if (auto n = kind_key(ctx, t, path, *kind, "channel", kind->channel))
     if (auto c = read_reference(ctx, *n, path + ".channel", channels, "channel")) e.channel = *c;
   s.events.push_back(std::move(e));

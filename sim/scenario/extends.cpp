@@ -2,11 +2,12 @@
 // built-in). The parent's table is read first; the child's is merged over it.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sstream>
 
 #include "builtin.hpp"
+#include "fileio/errors.hpp"
+#include "fileio/input_file.hpp"
 #include "document.hpp"
 #include "loader.hpp"
 #include "toml_reads.hpp"
@@ -93,8 +94,10 @@ void merge(ReadContext& ctx, toml::table& base, toml::table& child) {
       continue;
     }
     base.erase(k.str());
-    // Moving keeps the source positions, so diagnostics point into the child.
-    std::move(v).visit([&](auto&& n) { base.insert(toml::key(k), std::move(n)); });
+    // Moving keeps the source positions, so diagnostics point into the child. (A
+    // named reference, not the binding, in the lambda: clang 14 cannot capture one.)
+    const toml::key& key = k;
+    std::move(v).visit([&](auto&& n) { base.insert(toml::key(key), std::move(n)); });
   }
 }
 
@@ -107,10 +110,12 @@ std::optional<Found> locate(const std::string& name, const std::string& from) {
   if (!std::string_view(from).starts_with(kBuiltinPrefix) && name.find('\0') == std::string::npos) {
     const fs::path p = fs::path(from).parent_path() / fs::path(name);
     if (fs::is_regular_file(p, ec)) {
-      std::ifstream in(p, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      if (in) return Found{p.lexically_normal().string(), text.str()};
+      try {
+        return Found{p.lexically_normal().string(),
+                     fileio::read_input_file(p, fileio::kMaxScenarioBytes, "scenario file")};
+      } catch (const fileio::FileError&) {
+        // Unreadable (or swapped for something that is not a file): try a built-in.
+      }
     }
   }
   if (auto text = builtin_text(name)) return Found{std::string(kBuiltinPrefix) + name, *text};

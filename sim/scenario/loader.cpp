@@ -3,11 +3,11 @@
 #include "loader.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "builtin.hpp"
 #include "document.hpp"
+#include "fileio/errors.hpp"
+#include "fileio/input_file.hpp"
 #include "parts.hpp"
 #include "policy/suggest.hpp"
 #include "provenance.hpp"
@@ -69,15 +69,16 @@ Scenario parse(std::string_view text, const std::string& source,
 
 namespace {
 Resolved resolve_file(const fs::path& path, const std::vector<std::string>& overrides) {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (!fs::exists(status)) fail(path.string(), "no such file");
-  if (fs::is_directory(status)) fail(path.string(), "is a directory, not a scenario file");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in) fail(path.string(), "cannot read the file");
-  return resolve_text(text.str(), path.string(), overrides);
+  std::string text;
+  try {
+    text = fileio::read_input_file(path, fileio::kMaxScenarioBytes, "scenario file");
+  } catch (const fileio::FileError& e) {
+    // The message starts with the path; the diagnostic names it already.
+    std::string msg = e.what();
+    const std::string prefix = path.string() + ": ";
+    fail(path.string(), msg.rfind(prefix, 0) == 0 ? msg.substr(prefix.size()) : msg);
+  }
+  return resolve_text(text, path.string(), overrides);
 }
 }  // namespace
 

@@ -41,6 +41,9 @@ void read_targets(ReadContext& ctx, const toml::table& root, const Names& zones,
 
 void read_county_score(ReadContext& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
 
+// Refuses a scenario of no agents, or of more than the model holds (agents.cpp).
+void check_agents(ReadContext& ctx, const toml::table& root, const Scenario& s);
+
 // The whole scenario from its (merged, overridden) table; source_text is left empty.
 Scenario validate(ReadContext& ctx, const toml::table& root);
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "policy/suggest.hpp"
@@ -126,7 +127,31 @@ std::optional<std::string> read_string(ReadContext& ctx, const toml::node& n, co
     ctx.error(n, key, "expected a non-empty string, found \"\"");
     return std::nullopt;
   }
-  return s->get();
+  // A NUL cannot be stored (run files hold NUL-terminated strings) and no other
+  // control character belongs in a name or a clause; tab and newline may stand
+  // in longer texts.
+  const std::string& text = s->get();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      ctx.error(n, key, std::string("the string contains the control character ") + code + " at byte " +
+                            std::to_string(i + 1) + "; remove it");
+      return std::nullopt;
+    }
+  }
+  return text;
+}
+
+std::optional<std::string> read_name(ReadContext& ctx, const toml::node& n, const std::string& key) {
+  auto s = read_string(ctx, n, key, true);
+  if (!s) return std::nullopt;
+  if (s->find_first_of("\t\n\r") != std::string::npos) {
+    ctx.error(n, key, "a name may not contain a tab or a line break");
+    return std::nullopt;
+  }
+  return s;
 }
 
 std::optional<std::string> read_identifier(ReadContext& ctx, const toml::node& n,

@@ -90,6 +90,8 @@ std::optional<std::int64_t> read_integer(ReadContext& ctx, const toml::node& n, 
 std::optional<bool> read_bool(ReadContext& ctx, const toml::node& n, const std::string& key);
 std::optional<std::string> read_string(ReadContext& ctx, const toml::node& n, const std::string& key,
                                        bool nonempty = false);
+// A non-empty string without tab or line break (a zone's name).
+std::optional<std::string> read_name(ReadContext& ctx, const toml::node& n, const std::string& key);
 // A string of [a-z0-9_]+.
 std::optional<std::string> read_identifier(ReadContext& ctx, const toml::node& n, const std::string& key);
 // A TOML local date, or a "YYYY-MM-DD" string.

@@ -58,11 +58,15 @@ Years read_top(ReadContext& ctx, const toml::table& root, Scenario& s) {
   if (horizon) s.horizon = static_cast<int>(*horizon);
 
   if (auto n = root.get("scale")) {
+    // At most a zone's largest population (keys.def): any more is no agent at all.
     if (auto v = read_number(ctx, *n, "scale")) {
-      if (const double lo = table_key("", "scale").lo; *v > lo)  // exclusive: a scale of 0 has no agents
+      const TableKeySpec& spec = table_key("", "scale");
+      if (*v > spec.lo && *v <= spec.hi)  // exclusive: a scale of 0 has no agents
         s.scale = *v;
       else
-        ctx.error(*n, "scale", fmt(*v) + " is out of range: persons per agent must be > " + fmt(lo));
+        ctx.error(*n, "scale",
+                  fmt(*v) + " is out of range: persons per agent must be > " + fmt(spec.lo) + " and at most " +
+                      fmt(spec.hi));
     }
   }
   if (auto n = root.get("seed"))

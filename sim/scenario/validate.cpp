@@ -20,6 +20,7 @@ Scenario validate(ReadContext& ctx, const toml::table& root) {
   read_events(ctx, root, zones, channels, years, s);
   read_targets(ctx, root, zones, years, s);
   read_county_score(ctx, root, channels, years, s);
+  check_agents(ctx, root, s);
   return s;
 }
 

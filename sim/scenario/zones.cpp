@@ -28,7 +28,7 @@ void read_zone(ReadContext& ctx, const toml::table& t, std::size_t index, Names&
   std::string name;  // stays empty unless valid and unique
   bool named = false;  // a valid name, unique or not
   if (auto n = require(ctx, t, "name", path, t.source())) {
-    if (auto v = read_string(ctx, *n, path + ".name", true)) {
+    if (auto v = read_name(ctx, *n, path + ".name")) {
       named = true;
       if (auto first = names.find(*v)) {
         const auto& at = name_nodes[*first]->source().begin;
@@ -50,7 +50,7 @@ void read_zone(ReadContext& ctx, const toml::table& t, std::size_t index, Names&
   if (auto n = require(ctx, t, "kind", path, t.source()))
     if (auto k = read_kind(ctx, *n, path + ".kind")) z.kind = *k;
   if (auto n = t.get("tier"))
-    if (auto v = read_string(ctx, *n, path + ".tier")) z.tier = *v;
+    if (auto v = read_string(ctx, *n, path + ".tier")) z.tier = *v;  // may be empty
   std::vector<std::string_view> missing;
   for (const auto& spec : hukou::zone_field_registry()) {
     const toml::node* n = t.get(spec.name);

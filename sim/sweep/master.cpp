@@ -1,7 +1,5 @@
 #include "master.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 
 #include "core/params.hpp"
@@ -62,18 +60,8 @@ void write_master(const fs::path& dir, const std::vector<output::LabelledGroup>&
   for (std::size_t r = 0; r < st.runs() && first.empty(); ++r)
     if (fs::exists(run_path(dir, r))) first = run_path(dir, r);
   if (first.empty()) throw StoreError(dir.string() + ": no run has finished yet; nothing to put in sweep.h5");
-  const fs::path tmp = dir / ("sweep.h5.tmp." + std::to_string(::getpid()));  // shards may finish together
-  try {
-    output::write_master_file(tmp, describe(st, first, kept_with(dir / "sweep.h5", groups)));
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw;
-  }
-  const fs::path target = dir / "sweep.h5";
-  sync_path(tmp, false);
-  fs::rename(tmp, target);
-  sync_path(dir, true);
+  // Shards that finish together wait for each other: the later one rewrites it.
+  output::write_master_file(dir / "sweep.h5", describe(st, first, kept_with(dir / "sweep.h5", groups)), {.wait_for_lock = true});
 }
 
 }  // namespace hukou::sweep

@@ -2,9 +2,9 @@
 // sweep stitched together along `run`, each swept parameter a variable along it,
 // the sweep's record (sweep.info) as root attributes `sweep_*`. A run file that
 // does not exist (yet) reads as NaN; the source files are named relative to DIR,
-// so the directory can be moved whole. Written as sweep.h5.tmp.PID, fsync'ed and
-// renamed. Needs one finished run (for the shapes and coordinates); throws
-// StoreError otherwise.
+// so the directory can be moved whole. Written with fileio's AtomicFile; shards
+// that finish together take turns. Needs one finished run (for the shapes and
+// coordinates); throws StoreError otherwise.
 #pragma once
 #include <filesystem>
 #include <vector>

@@ -15,6 +15,7 @@
 #include "output/run_metadata.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/toml_reads.hpp"
+#include "run_check.hpp"
 #include "store.hpp"
 
 namespace hukou::sweep {
@@ -31,11 +32,15 @@ std::string value_text(const SweptParam& p, double v) {
 }
 }  // namespace
 
-std::vector<std::size_t> pending_runs(const fs::path& dir, std::size_t runs, std::size_t shard,
-                                      std::size_t shard_count) {
+std::vector<std::size_t> pending_runs(const fs::path& dir, std::size_t runs, const std::string& hash,
+                                      std::size_t shard, std::size_t shard_count, std::vector<std::string>* problems) {
   std::vector<std::size_t> out;
-  for (std::size_t r = shard; r < runs; r += shard_count)
-    if (!fs::exists(run_path(dir, r))) out.push_back(r);
+  for (std::size_t r = shard; r < runs; r += shard_count) {
+    const auto problem = run_file_problem(dir, r, hash);
+    if (problem && problem->empty()) continue;
+    out.push_back(r);
+    if (problem && problems) problems->push_back(*problem);
+  }
   return out;
 }
 
@@ -71,7 +76,9 @@ double execute_run(const SweepSpec& s, const std::vector<double>& row, std::size
     meta.extra.emplace_back("sweep_param " + s.params[i].key, value_text(s.params[i], row[i]));
   {
     std::lock_guard lock(g_hdf5);
-    output::write_run_file(run_path(dir, run), reps, meta);
+    // A file of this name was read (and found not to be this run's) by
+    // pending_runs: it is replaced on purpose.
+    output::write_run_file(run_path(dir, run), reps, meta, {.replaces_input = true});
   }
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }

@@ -19,9 +19,12 @@
 
 namespace hukou::sweep {
 
-// Runs with index % shard_count == shard whose file does not exist yet.
-std::vector<std::size_t> pending_runs(const std::filesystem::path& dir, std::size_t runs, std::size_t shard = 0,
-                                      std::size_t shard_count = 1);
+// Runs with index % shard_count == shard that have no finished result yet: no
+// file, or one that is not this run's (run_check.hpp). Each such file's problem is
+// added to `problems` if given.
+std::vector<std::size_t> pending_runs(const std::filesystem::path& dir, std::size_t runs, const std::string& hash,
+                                      std::size_t shard = 0, std::size_t shard_count = 1,
+                                      std::vector<std::string>* problems = nullptr);
 
 // The base scenario with the fixed overrides and this design row applied.
 Scenario run_scenario(const SweepSpec& s, const std::vector<double>& row);

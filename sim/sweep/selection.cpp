@@ -5,6 +5,7 @@
 #include "core/results.hpp"
 #include "output/hdf5_reader.hpp"
 #include "policy/suggest.hpp"
+#include "run_check.hpp"
 
 namespace hukou::sweep {
 
@@ -72,8 +73,10 @@ RunOutputs run_outputs(const fs::path& dir, const Stored& st, const OutputSelect
   RunOutputs out;
   for (std::size_t run = 0; run < st.runs(); ++run) {
     const fs::path p = run_path(dir, run);
-    if (!fs::exists(p))
+    const auto problem = run_file_problem(dir, run, st.info.at("hash"));
+    if (!problem)
       throw StoreError("run " + std::to_string(run) + " has not finished (" + p.string() + "); resume the sweep first");
+    if (!problem->empty()) throw StoreError(*problem + "; resume the sweep to run it again");
     const output::RunFile f = output::read_run_file(p);
     const RunResult& r0 = f.replicates.at(0);
     const Resolved v = resolve(sel, r0);

@@ -1,9 +1,11 @@
 // Loading a sweep file from disk, and the canonical text and hash that identify
 // a sweep's results (for refusing to resume into another sweep's directory).
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
+#include "fileio/errors.hpp"
+#include "fileio/input_file.hpp"
+#include "scenario/diagnostics.hpp"
 #include "scenario/toml_reads.hpp"
 #include "spec.hpp"
 
@@ -27,11 +29,13 @@ std::string to_string(DesignKind k) {
 }
 
 SweepSpec load_spec(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw scenario::ScenarioError({scenario::Diagnostic{path.string(), 0, 0, "", "cannot read the sweep file"}});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_spec(ss.str(), path.string(), path.has_parent_path() ? path.parent_path() : fs::path("."));
+  std::string text;
+  try {
+    text = fileio::read_input_file(path, fileio::kMaxScenarioBytes, "sweep file");
+  } catch (const fileio::FileError& e) {
+    throw scenario::ScenarioError({scenario::Diagnostic{path.string(), 0, 0, "", e.what()}});
+  }
+  return parse_spec(text, path.string(), path.has_parent_path() ? path.parent_path() : fs::path("."));
 }
 
 std::string canonical_text(const SweepSpec& s) {

@@ -51,6 +51,10 @@ struct SweepSpec {
 
 std::string to_string(DesignKind k);
 
+// The most runs a design may have (why: one file per run, and the design is held
+// in memory; a million runs is far beyond a useful sweep of this model).
+inline constexpr double kMaxRuns = 1.0e6;
+
 // Reads and validates a sweep file (also loads the base scenario with `set`, so
 // that a broken base or override is reported before anything runs).
 SweepSpec load_spec(const std::filesystem::path& path);

@@ -166,6 +166,25 @@ void read_design(ReadContext& ctx, const toml::table& root, SweepSpec& s) {
 
 }  // namespace
 
+namespace {
+// Runs of the design, counted in floating point: a grid of 10 parameters of
+// 1000 levels is 1e30 runs, which would overflow a size_t before it is refused.
+double run_count(const SweepSpec& s) {
+  const auto k = static_cast<double>(s.params.size());
+  switch (s.kind) {
+    case DesignKind::grid: {
+      double n = 1;
+      for (const auto& p : s.params) n *= p.values.empty() ? p.levels : static_cast<double>(p.values.size());
+      return n;
+    }
+    case DesignKind::lhs: return static_cast<double>(s.samples);
+    case DesignKind::sobol: return static_cast<double>(s.samples) * (k + 2);
+    case DesignKind::morris: return static_cast<double>(s.trajectories) * (k + 1);
+  }
+  return 0;
+}
+}  // namespace
+
 SweepSpec parse_spec(std::string_view text, const std::string& source, const fs::path& base_dir) {
   const toml::table root = scenario::parse_toml(text, source);
   ReadContext ctx(source);
@@ -202,6 +221,10 @@ SweepSpec parse_spec(std::string_view text, const std::string& source, const fs:
   if (s.kind == DesignKind::sobol && s.params.size() > 10)
     ctx.error(*pn, "parameters",
               "a sobol design takes at most 10 parameters (Sobol direction numbers for 21 dimensions)");
+  if (!ctx.has_errors() && run_count(s) > kMaxRuns)
+    ctx.error(*root.get("design"), "design",
+              "the design has " + fmt(run_count(s)) + " runs; at most " + fmt(kMaxRuns) +
+                  " are allowed (a sweep directory holds one file per run): use fewer levels or samples");
   ctx.throw_if_errors();
   return s;
 }

@@ -1,12 +1,11 @@
 #include "store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
+#include "fileio/atomic_file.hpp"
+#include "fileio/errors.hpp"
+#include "fileio/input_file.hpp"
 #include "scenario/toml_reads.hpp"
 
 namespace hukou::sweep {
@@ -15,11 +14,12 @@ namespace fs = std::filesystem;
 
 std::size_t Stored::number(const std::string& k) const {
   const auto it = info.find(k);
-  return it == info.end() ? 0 : static_cast<std::size_t>(std::stoull(it->second));
-}
-
-namespace {
-void fsync_path(const fs::path& p, int flags);
+  if (it == info.end()) return 0;
+  try {
+    return static_cast<std::size_t>(std::stoull(it->second));
+  } catch (const std::exception&) {
+    throw StoreError("sweep.info is damaged: " + k + "=" + it->second + " is not a count");
+  }
 }
 
 fs::path run_path(const fs::path& dir, std::size_t run) {
@@ -28,37 +28,24 @@ fs::path run_path(const fs::path& dir, std::size_t run) {
   return dir / "runs" / name;
 }
 
-void sync_path(const fs::path& p, bool directory) { fsync_path(p, directory ? O_RDONLY | O_DIRECTORY : O_RDONLY); }
-
 namespace {
-void fsync_path(const fs::path& p, int flags) {
-  const int fd = ::open(p.c_str(), flags);
-  if (fd < 0) throw StoreError("cannot open " + p.string());
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) throw StoreError("cannot fsync " + p.string());
-}
+// design.csv of the largest design allowed (spec.hpp) is far smaller.
+constexpr std::size_t kMaxRecordBytes = std::size_t{1} << 30;
 
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw StoreError("cannot read " + p.string() + " (not a sweep directory?)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::error_code ec;
+  if (!fs::exists(p, ec)) throw StoreError("cannot read " + p.string() + " (not a sweep directory?)");
+  try {
+    return fileio::read_input_file(p, kMaxRecordBytes, "sweep record");
+  } catch (const fileio::FileError& e) {
+    throw StoreError(std::string(e.what()) + " (not a sweep directory?)");
+  }
 }
 }  // namespace
 
 void write_atomic(const fs::path& path, const std::string& text) {
-  // The pid keeps shards that start together from writing the same temp file.
-  const fs::path tmp = path.string() + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw StoreError("cannot write " + tmp.string());
-  }
-  fsync_path(tmp, O_RDONLY);
-  fs::rename(tmp, path);
-  fsync_path(path.parent_path().empty() ? fs::path(".") : path.parent_path(), O_RDONLY | O_DIRECTORY);
+  // Shards that start together wait for each other rather than fail.
+  fileio::write_file_atomically(path, text, {.wait_for_lock = true});
 }
 
 void prepare_dir(const fs::path& dir, const SweepSpec& s, const Matrix& design) {
@@ -105,7 +92,16 @@ Stored read_dir(const fs::path& dir) {
     std::istringstream row(line);
     std::getline(row, cell, ',');
     std::vector<double> v;
-    while (std::getline(row, cell, ',')) v.push_back(std::stod(cell));
+    while (std::getline(row, cell, ',')) {
+      try {
+        v.push_back(std::stod(cell));
+      } catch (const std::exception&) {
+        throw StoreError((dir / "design.csv").string() + " is damaged: '" + cell + "' is not a number");
+      }
+    }
+    if (v.size() != st.keys.size())
+      throw StoreError((dir / "design.csv").string() + " is damaged: a row has " + std::to_string(v.size()) +
+                       " values for " + std::to_string(st.keys.size()) + " parameters");
     st.design.push_back(std::move(v));
   }
   if (!st.info.count("hash") || st.design.size() != st.number("runs"))

@@ -33,9 +33,7 @@ std::filesystem::path run_path(const std::filesystem::path& dir, std::size_t run
 // directory made by another sweep is refused (StoreError).
 void prepare_dir(const std::filesystem::path& dir, const SweepSpec& s, const Matrix& design);
 Stored read_dir(const std::filesystem::path& dir);
-// fsync a file or a directory (StoreError on failure).
-void sync_path(const std::filesystem::path& p, bool directory);
-// Writes `text` to `path` crash-safely.
+// Writes `text` to `path` crash-safely (fileio's AtomicFile; shards take turns).
 void write_atomic(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace hukou::sweep

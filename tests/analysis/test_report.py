@@ -43,7 +43,7 @@ def test_report_with_comparison(runs):
     assert "The what-if changes registered urbanization" in text
     assert "evaluation</code> group" in text and "read from" in text
     assert not re.search(r'(src|href)="https?:', text)  # self-contained
-    assert not glob.glob(str(runs["dir"] / "base.html.*.tmp"))
+    assert not glob.glob(str(runs["dir"] / ".base.html.*.tmp")) and not glob.glob(str(runs["dir"] / ".base.html.lock"))
 
 
 def _evaluation_table_html(text):
@@ -96,10 +96,12 @@ def test_report_computes_evaluation_and_county_scores(runs):
     shutil.copy(runs["qiannan"], unscored)
     with h5py.File(unscored, "r+") as f:
         del f["evaluation"], f["county_scores"]
-    p, out = _report(runs, "qiannan_plain.html", unscored)
+    tmp = runs["dir"] / "tmp"  # the hand-over file's private directory goes here, and away
+    tmp.mkdir()
+    p, out = _report(runs, "qiannan_plain.html", unscored, env=dict(os.environ, TMPDIR=str(tmp)))
     assert p.returncode == 0, p.stderr
     assert "id='county_scores'" in open(out, encoding="utf-8").read()
-    assert not glob.glob("/tmp/hukou-report-*.h5")
+    assert not os.listdir(tmp)
     p, out = _report(runs, "qiannan.html", runs["qiannan"])
     assert p.returncode == 0, p.stderr
     text = open(out, encoding="utf-8").read()
@@ -112,7 +114,7 @@ def test_report_bad_input(runs):
     assert p.returncode == 2 and "no_such.h5" in p.stderr and not os.path.exists(out)
     p, out = _report(runs, "unpaired.html", runs["base"], "--compare", runs["qiannan"])
     assert p.returncode == 2 and "cannot compare" in p.stderr and not os.path.exists(out)
-    assert not glob.glob(str(runs["dir"] / "unpaired.html*"))
+    assert not glob.glob(str(runs["dir"] / "unpaired.html*")) and not glob.glob(str(runs["dir"] / ".unpaired.html*"))
     junk = runs["dir"] / "junk.h5"
     junk.write_text("not HDF5")
     p, out = _report(runs, "junk.html", str(junk))

@@ -1,41 +1,66 @@
 """Checks of scripts/bench-ab: it runs two builds (here one build against itself)
-and reports a row per phase that ran, the periods, the kernel and the goal ratio,
-consistently (never how fast).
+and reports both builds' figures in a table of known rows. Nothing here depends on
+how fast the machine is or how loaded: which phases are fast enough to be listed,
+and the figures themselves, are never asserted.
 
 Usage: check_bench_ab.py BENCH_AB HUKOU
 """
+import math
+import os
 import re
 import subprocess
 import sys
 
-PHASES = ["demography", "moves+jobs+permits", "housing+eligibility", "decision", "accounting"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_bench import PHASES  # noqa: E402  the bench's phases, listed once
+
+ROUNDS, AGENTS = 2, 20000
+ALWAYS = ["periods", "population build", "kernel ns/decision"]  # rows bench-ab always prints
+MEDIAN = "median period rate / kernel (all runs)"
+
+
+def cell(v):
+    return None if v == "-" else float(v)
 
 
 def main():
     script, hukou = sys.argv[1], sys.argv[2]
-    out = subprocess.run(["/usr/bin/python3", script, "--rounds", "2", "--agents", "20000", hukou, hukou],
-                         capture_output=True, text=True, check=True).stdout
+    done = subprocess.run(["/usr/bin/python3", script, "--rounds", str(ROUNDS), "--agents", str(AGENTS), hukou, hukou],
+                          capture_output=True, text=True, timeout=550)
+    assert done.returncode == 0, (done.returncode, done.stderr)
+    # One progress line per run on stderr: every round ran both builds.
+    progress = [ln for ln in done.stderr.splitlines() if ln.startswith("round ")]
+    assert len(progress) == 2 * ROUNDS, done.stderr
+    lines = done.stdout.splitlines()
+    head = re.match(rf"{AGENTS} agents, 1 thread\(s\), 3 periods, {ROUNDS} rounds; "
+                    r"fast-state runs: old (\d+), new (\d+) ", lines[0])
+    assert head, lines[0]
+    fast = [int(n) for n in head.groups()]
+    # The fastest kernel seen is in the fast state by definition, whatever the load.
+    assert all(0 <= n <= ROUNDS for n in fast) and sum(fast) >= 1, lines[0]
+    assert lines[1].split()[-3:] == ["old", "new", "change"], lines[1]
+
     rows = {}
-    for line in out.splitlines()[2:]:
+    for line in lines[2:]:
         m = re.match(r"(.+?) {2,}(\S+) +(\S+) +(\S+)$", line)
         assert m, f"a row without two values and a change: {line!r}"
-        rows[m.group(1).strip()] = [None if v == "-" else float(v) for v in m.groups()[1:3]]
-    head = out.splitlines()[0]
-    m = re.search(r"fast-state runs: old (\d+), new (\d+)", head)
-    assert m, head
-    old, new = (int(n) for n in m.groups())
-    assert 0 <= old <= 2 and 0 <= new <= 2 and old + new >= 1, head  # the fastest run is in the fast state
-    for key in PHASES + ["periods", "population build", "kernel ns/decision", "median period rate / kernel (all runs)"]:
-        assert key in rows, f"no row {key!r} in:\n{out}"
-    # The periods' time is the sum of the phases' (the bench times each sweep inside
-    # each period): within 50 %, so a row counted in other units shows.
-    for col in (0, 1):
-        if rows["periods"][col] is None:
-            continue
-        phases = sum(rows[k][col] for k in PHASES)
-        assert 0.9 * phases <= rows["periods"][col] <= 1.5 * phases + 1e-3, (rows["periods"][col], phases, out)
-    assert all(0.0 < v < 10.0 for v in rows["median period rate / kernel (all runs)"]), out
-    print("bench-ab reports every row, consistently")
+        label = m.group(1).strip()
+        assert label not in rows, f"row {label!r} twice"
+        rows[label] = [cell(v) for v in m.groups()[1:3]]
+    for label in ALWAYS + [MEDIAN]:
+        assert label in rows, f"no row {label!r} in:\n{done.stdout}"
+    unknown = set(rows) - set(PHASES) - set(ALWAYS) - {MEDIAN}
+    assert not unknown, f"rows that are no phase of the bench: {unknown}"
+    # Each build's column: its fastest fast-state run, so a figure exactly when the
+    # build had one; the median is over all runs, so always a figure.
+    for label, values in rows.items():
+        for col, v in enumerate(values):
+            if label == MEDIAN or fast[col] > 0:
+                assert v is not None and math.isfinite(v) and v >= 0, (label, values, done.stdout)
+            else:
+                assert v is None, (label, values, done.stdout)
+    assert all(v > 0 for v in rows[MEDIAN]), done.stdout
+    print(f"bench-ab reports both builds' figures in {len(rows)} rows")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "output/h5_handles.hpp"
+#include "fileio/errors.hpp"
 #include "output/hdf5_writer.hpp"
 
 using namespace hukou;
@@ -292,9 +293,10 @@ TEST_CASE("output writer: a missing directory throws and creates nothing", "[out
   try {
     write_run_file(path, make_replicates(), make_meta());
     FAIL("no exception");
-  } catch (const OutputError& e) {
+  } catch (const hukou::fileio::FileError& e) {
     const std::string msg = e.what();
     CHECK_THAT(msg, Catch::Contains(path.string()) && Catch::Contains("does not exist"));
+    CHECK(e.refused());
   }
   CHECK(dir.empty());
 }
@@ -329,24 +331,22 @@ TEST_CASE("output writer: a failure while writing keeps the previous file and re
   write_run_file(path, make_replicates(), make_meta());
   const auto size_before = fs::file_size(path);
 
-  SECTION("HDF5 cannot create the temporary file") {
+  SECTION("a planted file or symlink at the old temporary name is neither used nor removed") {
     fs::create_directory(dir.path / "run.h5.tmp");  // not ours: must survive
-    try {
-      write_run_file(path, make_replicates(), make_meta());
-      FAIL("no exception");
-    } catch (const OutputError& e) {
-      const std::string msg = e.what();
-      CHECK_THAT(msg, Catch::Contains(path.string()) && Catch::Contains("H5Fcreate"));
-    }
+    fs::create_symlink(dir.path / "victim", dir.path / ".run.h5.tmp");
+    write_run_file(path, make_replicates(), make_meta());
     CHECK(fs::is_directory(dir.path / "run.h5.tmp"));
+    CHECK(fs::is_symlink(dir.path / ".run.h5.tmp"));
+    CHECK_FALSE(fs::exists(dir.path / "victim"));
     fs::remove(dir.path / "run.h5.tmp");
+    fs::remove(dir.path / ".run.h5.tmp");
   }
   SECTION("an error in the middle of the file") {
     auto reps = make_replicates();
     for (auto& r : reps) r.zones[1] = std::string("bad\0zone", 8);
     CHECK_THROWS_WITH(write_run_file(path, reps, make_meta()), Catch::Contains("NUL"));
   }
-  CHECK_FALSE(fs::exists(dir.path / "run.h5.tmp"));
+  for (const auto& e : fs::directory_iterator(dir.path)) CHECK(e.path().filename() == "run.h5");  // no temporary left
   REQUIRE(fs::file_size(path) == size_before);
   h5::Handle f = open_file(path);
   CHECK(read_scalar_attr<std::uint64_t>(f.get(), "seed", H5T_NATIVE_UINT64) == kSeed);

@@ -667,7 +667,10 @@ TEST_CASE("policy parser fuzz: token soup", "[policy][parser][fuzz]") {
 TEST_CASE("policy parser fuzz: structured conditions and their mutations", "[policy][parser][fuzz]") {
   std::mt19937 rng(12345);
   const Vocabulary v;
-  const auto& [flags, numbers, ops] = v;
+  // References, not a structured binding: clang 14 cannot capture a binding in a lambda.
+  const auto& flags = v.flags;
+  const auto& numbers = v.numbers;
+  const auto& ops = v.ops;
   const auto uniform = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
 
   // A random valid condition, nesting at most `depth` more levels.

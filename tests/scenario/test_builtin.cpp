@@ -99,7 +99,7 @@ TEST_CASE("scenario load: a path or else a built-in or else a list of built-ins"
     CHECK_THAT(error_of(typo), Catch::Contains("did you mean '" + builtins[0].name + "'?"));
   }
   CHECK(error_of((test_dir() / "good").string()) ==
-        (test_dir() / "good").string() + ": is a directory, not a scenario file");
+        (test_dir() / "good").string() + ": is a directory, not a regular file; a scenario file must be a regular file");
   try {
     hukou::scenario::load_file(test_dir() / "good" / "absent.toml");
     FAIL("loaded a missing file");

@@ -230,10 +230,10 @@ TEST_CASE("scenario: limits on zones and channels and periods", "[scenario]") {
   REQUIRE(d.size() == 1);
   CHECK(d[0].message == "at most 32 [[channels]] tables are allowed, found 33");
 
-  // Exactly 100 periods is fine.
+  // Exactly 100 periods is fine (with the 100 agents a run needs).
   CHECK(diagnostics_of(zones.substr(0, zones.find("[[zones]]")) +
                        "[[zones]]\nname = \"a\"\nkind = \"county\"\nurban_hukou = 1\n"
-                       "rural_hukou_village = 1\nrural_hukou_town = 1\nmigrants_outside = 1\n")
+                       "rural_hukou_village = 100\nrural_hukou_town = 1\nmigrants_outside = 1\n")
             .empty());
 }
 
