@@ -95,7 +95,7 @@ int sweep_dry_run(const std::string& sweep_file, const std::filesystem::path& di
     for (double v : design[r]) std::cout << "," << scenario::fmt(v);
     std::cout << "\n";
   }
-  const auto todo = sweep::pending_runs(dir, design.size(), shard.index, shard.count);
+  const auto todo = sweep::pending_runs(dir, design.size(), sweep::spec_hash(spec), shard.index, shard.count);
   const Scenario sc = sweep::run_scenario(spec, design.at(0));
   const sweep::MemoryBudget budget = sweep::memory_budget();
   const std::size_t per_run = sweep::run_memory_bytes(sc, spec.replicates);
