@@ -7,13 +7,16 @@
 
 namespace hukou::cli {
 
+// A missing input is bad input (2); a file that exists but cannot be read as a run
+// file is a failure (1, fileio's and output's errors, as main() reports them), as
+// docs/reliability.md has it for damaged files.
 output::RunFile read_run_input(const std::string& command, const std::string& path) {
-  try {
-    return output::read_run_file(path);
-  } catch (const output::OutputError& e) {
-    std::cerr << command << ": " << e.what() << "\n";
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    std::cerr << command << ": " << path << ": no such file\n";
     throw CLI::RuntimeError(bad_input);
   }
+  return output::read_run_file(path);
 }
 
 std::vector<std::pair<std::string, std::string>> run_provenance(const output::RunFile& f,
