@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   }
   const std::filesystem::path dir(argv[1]);
   const int count = std::atoi(argv[2]);
+  std::filesystem::remove_all(dir);  // the build's own directory: no copies left from a larger COUNT
   std::filesystem::create_directories(dir);
   hukou::output::RunMetadata meta;
   meta.tool_version = "0.1.0";
