@@ -118,7 +118,7 @@ def evaluation_table(run, evaluation=None):
     pandas.DataFrame, as `hukou evaluate` computes it: the run file's `evaluation`
     group (.attrs["source"] == "stored"), else that group of the file `evaluation`
     (`hukou report` computes one; "computed"). Empty when the scenario has no
-    targets; NotEvaluatedError when neither file has it (run `hukou evaluate FILE`)."""
+    targets; NotEvaluatedError when neither file has it (run `hukou evaluate --store FILE`)."""
     ds = _as_run(run)
     path = ds.attrs.get("path")
     df, where = _first_group("evaluation", path, evaluation)
@@ -126,9 +126,9 @@ def evaluation_table(run, evaluation=None):
         df.attrs["source"] = "stored" if where == path else "computed"
         return df
     if "target" not in ds.dims:
-        return pd.DataFrame(columns=["indicator", "zone", "view", "year", "target", "simulated", "lo", "hi", "gap",
-                                     "share_met", "clause"])
-    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate {path}` (or `hukou report`, "
+        return pd.DataFrame(columns=["indicator", "target_zone", "view", "year", "target_value", "path_from",
+                                     "simulated", "lo", "hi", "gap", "share_met", "clause"])
+    raise NotEvaluatedError(f"{path} has not been evaluated: run `hukou evaluate --store {path}` (or `hukou report`, "
                             "which evaluates it without changing the file)")
 
 
@@ -212,15 +212,27 @@ def swept_parameters(sweep):
     return [k for k in sweep.attrs.get("sweep_parameters", "").split(" ") if k and k in sweep.variables]
 
 
-def load_sensitivity(path):
-    """The `sensitivity` group of a sweep (`hukou sensitivity DIR`) as a DataFrame
+def load_sensitivity(path, output=None, zone=None, part=None, year=None):
+    """A `sensitivity_*` group of a sweep (`hukou sensitivity DIR`) as a DataFrame
     indexed by parameter (Sobol S1/ST with intervals, or Morris mu_star/mu/sigma),
-    with its output, year and method in .attrs; None if not computed yet."""
+    with its output, zone, channel or group, year, units and method in .attrs.
+    The analysis whose attributes match the arguments given (output, zone, channel
+    or group `part`, year), the latest written if several do; None if none."""
     p = os.path.join(path, "sweep.h5") if os.path.isdir(path) else path
+    found = []
     with h5py.File(p, "r") as f:
-        if "sensitivity" not in f:
-            return None
-    with xr.open_dataset(p, group="sensitivity") as g:
+        for name, g in f.items():
+            if not (name.startswith("sensitivity") and isinstance(g, h5py.Group)):
+                continue
+            a = {k: (v.decode() if isinstance(v, bytes) else str(v)) for k, v in g.attrs.items()}
+            want = {"output": output, "zone": zone, "year": None if year is None else str(year)}
+            if all(v is None or a.get(k, "") == v for k, v in want.items()) and (
+                    part is None or part in (a.get("channel"), a.get("group"))):
+                found.append((a.get("created", ""), name))
+    if not found:
+        return None
+    with xr.open_dataset(p, group=max(found)[1]) as g:
         df = g.to_dataframe()
-        df.attrs.update({k: g.attrs[k] for k in ("output", "year", "design", "method") if k in g.attrs})
+        df.attrs.update({k: g.attrs[k] for k in ("output", "zone", "channel", "group", "year", "units", "design",
+                                                  "method") if k in g.attrs})
     return df

@@ -43,7 +43,7 @@ def _evaluation_or_targets(ds):
         return evaluation_table(ds)
     except NotEvaluatedError:
         t = targets(ds)
-        return t.assign(view="final").rename(columns={"value": "target"})
+        return t.assign(view="final").rename(columns={"value": "target_value", "zone": "target_zone"})
 
 
 def plot_urbanization(run, band=BAND, evaluation=None):
@@ -64,16 +64,16 @@ def plot_urbanization(run, band=BAND, evaluation=None):
         ax.plot(years, da.mean("replicate").values, color=colour, marker="o", ms=3.5, label=_LABELS[var] + ", mean")
     ev = evaluation if evaluation is not None else _evaluation_or_targets(ds)
     shown = set()
-    for _, r in ev[(ev.zone == "") & ev.indicator.isin(list(_LABELS)[:2])].iterrows():
+    for _, r in ev[(ev.target_zone == "") & ev.indicator.isin(list(_LABELS)[:2])].iterrows():
         colour = "tab:blue" if r.indicator.startswith("registered") else "tab:orange"
         final = r["view"] == "final"
         lab = ("target (final year)" if final else "on track to target (mid-term)")
-        ax.scatter([r.year], [r.target], marker="*" if final else "D", s=160 if final else 60, zorder=5,
+        ax.scatter([r.year], [r.target_value], marker="*" if final else "D", s=160 if final else 60, zorder=5,
                    facecolor=colour if final else "white", edgecolor="black" if final else colour, linewidth=1.3,
                    label=None if (lab, colour) in shown else f"{lab}: {_LABELS[r.indicator].split(' ')[0]}")
         shown.add((lab, colour))
         if final:
-            ax.annotate(f"{r.target:.1%}", (r.year, r.target), textcoords="offset points", xytext=(8, 6), fontsize=9)
+            ax.annotate(f"{r.target_value:.1%}", (r.year, r.target_value), textcoords="offset points", xytext=(8, 6), fontsize=9)
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_xticks(years)
     ax.set_xlabel("year (end of year)")
@@ -154,6 +154,37 @@ def plot_difference(baseline, whatif, indicators=None, level=0.90):
     return fig
 
 
+def plot_options(comparison, titles=None):
+    """Every option against the baseline (the `comparison` table of `hukou report`,
+    as `hukou compare` computes it): one panel per indicator (registered urbanization
+    in percentage points, settlers to date, public cost per additional settler),
+    grouped bars per year, one colour per option. `titles` maps option to legend label."""
+    _setup()
+    panels = [("registered_urbanization_rate", "registered urbanization (pp)", 100.0),
+              ("settlements_to_date", "additional settlers to date (persons)", 1.0),
+              ("cost_per_additional_settler", "public cost per additional settler (yuan)", 1.0)]
+    options = list(dict.fromkeys(comparison["option"]))
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4.2 + 0.25 * len(options)))
+    fig.subplots_adjust(bottom=0.12 + 0.06 * len(options), wspace=0.35)
+    width = 0.8 / max(len(options), 1)
+    for ax, (ind, label, scale) in zip(axes, panels):
+        rows = comparison[comparison["indicator"] == ind]
+        years = sorted(set(int(y) for y in rows["year"]))
+        for k, opt in enumerate(options):
+            r = rows[rows["option"] == opt].set_index("year")
+            vals = [float(r.loc[y, "difference"]) * scale if y in r.index else np.nan for y in years]
+            ax.bar(np.arange(len(years)) + k * width, np.nan_to_num(vals), width,
+                   label=(titles or {}).get(opt, opt) if ax is axes[0] else None)
+        ax.set_xticks(np.arange(len(years)) + width * (len(options) - 1) / 2, [str(y) for y in years])
+        ax.axhline(0, color="k", lw=0.8)
+        ax.set_title(label, fontsize=10)
+        if scale == 1.0:
+            _persons(ax)
+    fig.legend(loc="lower center", ncol=1, fontsize=8, bbox_to_anchor=(0.5, 0.0))
+    fig.suptitle("each option − baseline (mean paired difference)")
+    return fig
+
+
 def plot_county_scores(run, evaluation=None):
     """Qiannan appendix 1: each county's score out of 100 (registered-rate rise 40,
     settlement 30, relocation settlement 30), stacked, with the 90% range of the
@@ -171,11 +202,11 @@ def plot_county_scores(run, evaluation=None):
              ("score_settlement", "settlement (max 30)", "tab:orange"),
              ("score_relocation", "relocation settlement (max 30)", "tab:green")]
     for col, lab, colour in parts:
-        ax.barh(df.zone, df[col], left=left, color=colour, label=lab, height=0.7)
+        ax.barh(df.county, df[col], left=left, color=colour, label=lab, height=0.7)
         left += df[col].values
     err = np.vstack([df.total - df.total_lo, df.total_hi - df.total]).clip(min=0)
-    ax.errorbar(df.total, df.zone, xerr=err, fmt="none", ecolor="black", capsize=3, label="total: 90% of replicates")
-    for y, t, hi in zip(df.zone, df.total, df.total_hi):
+    ax.errorbar(df.total, df.county, xerr=err, fmt="none", ecolor="black", capsize=3, label="total: 90% of replicates")
+    for y, t, hi in zip(df.county, df.total, df.total_hi):
         ax.text(max(t, hi) + 1.5, y, f"{t:.1f}", va="center", fontsize=8)
     ax.set_xlim(0, 112)
     ax.set_xlabel("score (points out of 100)")

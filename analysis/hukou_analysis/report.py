@@ -17,11 +17,13 @@ import html
 import io
 import os
 import sys
-import tempfile
 
 from . import __version__
 from .fonts import FontError
-from .load import ComparisonError, comparison_summary, county_scores, evaluation_table, kind, load_comparison, load_run
+from .load import (ComparisonError, _first_group, comparison_summary, county_scores, evaluation_table, kind,
+                   load_comparison, load_run)
+from .export import write_atomically
+from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;max-width:1100px;
@@ -32,11 +34,25 @@ th{background:#eef3f8}td.l,th.l{text-align:left}tr.miss td{background:#fdecea}tr
 img{max-width:100%;height:auto;border:1px solid #ddd;margin:.4em 0}
 pre{background:#f6f6f6;padding:.8em;overflow:auto;font-size:.8em;max-height:40em}
 .summary{background:#f3f8fc;border-left:4px solid #1f77b4;padding:.5em 1em}
+a.dl{font-size:.85em;margin-right:1em}
+.cards{display:flex;gap:1em;flex-wrap:wrap}.card{background:#f3f8fc;border:1px solid #cfe0ef;padding:.6em 1em;min-width:12em}
+.card .big{font-size:1.6em;font-weight:bold;color:#1f4e79}
 dl.prov{display:grid;grid-template-columns:max-content auto;gap:.15em 1em}dl.prov dt{font-weight:bold}dl.prov dd{margin:0}
 """
 
 _NAMES = {"registered_urbanization_rate": "registered urbanization", "resident_urbanization_rate": "resident urbanization",
           "registered_urbanization_rate_zone": "registered urbanization"}
+
+
+def pp(v):
+    """A difference of two rates (fractions) in percentage points, to three significant
+    digits: a small effect reads "+0.00124 pp" or "<0.001 pp", never "+0.000 pp"."""
+    x = float(v) * 100
+    if x == 0:
+        return "0 pp"
+    if abs(x) < 0.001:
+        return f"{'+' if x > 0 else '-'}<0.001 pp"
+    return f"{x:+.3g} pp"
 
 
 def _e(x):
@@ -63,14 +79,18 @@ def _fmt(ds, indicator, v):
     return f"{v:,.0f}"
 
 
-def _provenance(ds):
+def _provenance_rows(ds):
     a = ds.attrs
-    rows = [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
+    return [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
             ("tool version", a.get("tool_version", "")), ("git commit", a.get("git_commit", "")),
             ("seed", a.get("seed", "")), ("scale", a.get("scale", "")), ("replicates", ds.sizes["replicate"]),
             ("threads", a.get("threads", "")), ("created", a.get("created", "")),
             ("periods", f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
             ("zones", ", ".join(str(z) for z in ds.zone.values))]
+
+
+def _provenance(ds):
+    rows = _provenance_rows(ds)
     out = '<dl class="prov">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows) + "</dl>"
     text = str(ds.scenario_text.values) if "scenario_text" in ds else ""
     if text:
@@ -102,7 +122,7 @@ def _evaluation_html(ds, ev):
     if ev.empty:
         return "<p>The scenario declares no targets.</p>"
     val = lambda r, v: _fmt(ds, r["indicator"], v)  # noqa: E731
-    fmt = {c: val for c in ("target", "simulated", "lo", "hi")}
+    fmt = {c: val for c in ("target_value", "simulated", "lo", "hi")}
     fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
     fmt["share_met"] = lambda r, v: f"{v:.0%}"
     src = ("read from the file's <code>evaluation</code> group" if ev.attrs.get("source") == "stored"
@@ -122,25 +142,92 @@ def summary_lines(ds, ev, diff_tables=None):
         m = ds[var].mean("replicate")
         lines.append(f"{_NAMES[var].capitalize()} goes from {float(m.sel(period=y0)):.2%} in {y0} to "
                      f"{float(m.sel(period=y1)):.2%} in {y1} (mean of {ds.sizes['replicate']} replicates).")
-    zone_final = ev[(ev["view"] == "final") & (ev["zone"] != "")]
+    zone_final = ev[(ev["view"] == "final") & (ev["target_zone"] != "")]
     for _, r in ev[ev["view"] == "final"].iterrows():
-        if r["zone"] and len(zone_final) > 4:
+        if r["target_zone"] and len(zone_final) > 4:
             continue  # many zone targets: counted below, listed in the table
         name = _NAMES.get(r["indicator"], r["indicator"])
-        where = f" in {r['zone']}" if r["zone"] else ""
+        where = f" in {r['target_zone']}" if r["target_zone"] else ""
         verb = "reaches" if _is_rate(ds, r["indicator"]) else "is"
         lines.append(f"{name.capitalize()}{where} {verb} {_fmt(ds, r['indicator'], r['simulated'])} in {r['year']} "
-                     f"against a target of {_fmt(ds, r['indicator'], r['target'])}: "
+                     f"against a target of {_fmt(ds, r['indicator'], r['target_value'])}: "
                      f"{'met' if r['gap'] >= 0 else 'missed'} on average, in {r['share_met']:.0%} of replicates.")
     if len(zone_final) > 4:
         met = int((zone_final["gap"] >= 0).sum())
         lines.append(f"Zone targets: {met} of {len(zone_final)} met on average (see the evaluation table).")
     for df in diff_tables or []:
         r = df.iloc[-1]
-        d = (lambda v: f"{v * 100:+.3f} pp") if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
+        d = pp if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
         lines.append(f"The what-if changes {_NAMES.get(r['indicator'], r['indicator'])} in {r['year']} by "
                      f"{d(r['difference'])} (90% CI {d(r['diff_lo'])} to {d(r['diff_hi'])}).")
     return lines
+
+
+def _title(ds):
+    return str(ds.attrs.get("title") or ds.attrs.get("scenario_name", ""))
+
+
+def _changes_html(ds, who):
+    """What the run changed from its parent scenario, as the run file records it."""
+    ch, _ = _first_group("changes", ds.attrs.get("path"))
+    parent = str(ds.attrs.get("parent_scenario", ""))
+    head = f"<h3>{_e(who)}: {_e(_title(ds))}</h3>"
+    if ch is None or ch.empty:
+        return head + ("<p>A baseline: the scenario as written, no <code>--set</code>, no <code>extends</code>.</p>"
+                       if not parent else "<p>No setting differs from its parent scenario.</p>")
+    return (head + f"<p>Changes from the parent scenario <code>{_e(parent)}</code> ({len(ch)}):</p>"
+            + _table(ch.drop(columns=[c for c in ("row",) if c in ch.columns])))
+
+
+def _key_figures_html(ds, ev, evaluation):
+    """The four big numbers: registered and resident urbanization, settlers and public
+    cost to date, in the plan's final target year (else the horizon)."""
+    kf, _ = _first_group("key_figures", evaluation)
+    if kf is None or kf.empty:
+        return ""
+    finals = [int(y) for y in ev[ev["view"] == "final"]["year"]] if not ev.empty else []
+    years = sorted(set(int(y) for y in kf["year"]))
+    year = max(finals) if finals and max(finals) in years else years[-1]
+    row = kf[kf["year"] == year].set_index("indicator")["baseline"]
+    cards = [("registered urbanization", _fmt_unit(row["registered_urbanization_rate"], "1")),
+             ("resident urbanization", _fmt_unit(row["resident_urbanization_rate"], "1")),
+             (f"settlers {int(ds.period.values[0]) + 1}–{year}", _fmt_unit(row["settlements_to_date"], "persons")),
+             (f"public cost {int(ds.period.values[0]) + 1}–{year}", _fmt_unit(row["public_cost_to_date"], "yuan"))]
+    return (f"<h2 id='key'>Key figures, {year}</h2><div class='cards'>"
+            + "".join(f"<div class='card'><div class='big'>{_e(v)}</div><div>{_e(k)}</div></div>" for k, v in cards)
+            + "</div>")
+
+
+def _fmt_unit(v, units):
+    """A value by its units, as the command line writes it (sim/output/display.hpp)."""
+    if v != v:
+        return "n/a"
+    if units == "1":
+        return f"{float(v):.2%}"
+    return f"{float(v):,.0f} {units}"
+
+
+def _options_html(ds, others, evaluation):
+    """Every option against this run: the `comparison` table `hukou report` computed
+    with `hukou compare`'s rules, and one set of plots."""
+    from . import plots
+    comp, _ = _first_group("comparison", evaluation)
+    if comp is None:
+        return "", []
+    titles = {str(o.attrs["path"]): _title(o) for o in others}
+    comp = comp.drop(columns=[c for c in ("row",) if c in comp.columns])
+    comp["option"] = [titles.get(o, o) for o in comp["option"]]
+    lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
+    dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
+    fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif}
+    table = Table("options", comp, meanings={"difference": "mean paired difference, option - baseline"})
+    html_ = ("<h2 id='options'>Options against the baseline</h2><p>Each option's mean paired difference from "
+             "this run (same seeds) with its 90% confidence interval, in the plan's target years and the "
+             "horizon; rates in percentage points; cost per additional settler: extra public cost to date over "
+             "extra settlers to date (yuan per person).</p>"
+             + _img(plots.plot_options(comp), "each option minus the baseline") + csv_link(table)
+             + _table(comp, fmt))
+    return html_, [table]
 
 
 def build_report(path, compare=None, evaluation=None):
@@ -150,37 +237,56 @@ def build_report(path, compare=None, evaluation=None):
     ds = load_run(path)
     ev = evaluation_table(ds, evaluation)
     name = ds.attrs.get("scenario_name", os.path.basename(path))
-    parts = [f"<h1>hukou report: {_e(name)}</h1>",
+    parts = [f"<h1>hukou report: {_e(_title(ds) or name)}</h1>",
              f"<p>Run file <code>{_e(os.path.abspath(path))}</code>; report written "
              f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by hukou_analysis {__version__}.</p>"]
     diff_tables, comp_html = [], ""
-    if compare:
-        other = load_run(compare)
+    data = [urbanization_data(ds)] + settlements_data(ds)  # plot data, offered for download
+    tables = [Table("evaluation", ev)]
+    compare = [compare] if isinstance(compare, str) else list(compare or [])
+    others = [load_run(c) for c in compare]
+    for o in others:
+        load_comparison(ds, o)  # refuses options that cannot be paired
+    parts.append("<h2 id='changes'>What changed</h2>" + _changes_html(ds, "This run")
+                 + "".join(_changes_html(o, f"Option {k + 1}") for k, o in enumerate(others)))
+    parts.append(_key_figures_html(ds, ev, evaluation))
+    options_html, option_tables = _options_html(ds, others, evaluation) if len(others) > 1 else ("", [])
+    tables += option_tables
+    if len(compare) == 1:
+        compare = compare[0]
+        other = others[0]
         diff = load_comparison(ds, other)
         for var in ("registered_urbanization_rate", "resident_urbanization_rate", "settlements"):
             diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
         fmt = {c: (lambda r, v: _fmt(ds, r["indicator"], v)) for c in ("baseline", "what_if")}
         for c in ("difference", "diff_lo", "diff_hi"):
-            fmt[c] = lambda r, v: (f"{v * 100:+.3f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
+            fmt[c] = lambda r, v: (pp(v) if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
+        diff = difference_data(diff_tables)
+        tables.append(diff)
         comp_html = (f"<h2 id='comparison'>What-if comparison</h2><p>Baseline <code>{_e(path)}</code>, what-if "
                      f"<code>{_e(compare)}</code> (scenario {_e(other.attrs.get('scenario_name', ''))}): paired "
                      f"differences per replicate (same seeds), mean and 90% confidence interval (Student's t).</p>"
-                     + _img(plots.plot_difference(ds, other), "what-if minus baseline")
+                     + _img(plots.plot_difference(ds, other), "what-if minus baseline") + csv_link(diff)
                      + "".join(_table(df, fmt) for df in diff_tables)
                      + "<h3>What-if run</h3>" + _provenance(other))
     parts.append("<h2 id='summary'>Summary</h2><div class='summary'><ul>"
                  + "".join(f"<li>{_e(s)}</li>" for s in summary_lines(ds, ev, diff_tables)) + "</ul></div>")
     parts.append("<h2 id='provenance'>Provenance</h2>" + _provenance(ds))
-    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ds, ev))
+    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ds, ev) + csv_link(tables[0]))
     parts.append("<h2 id='plots'>Urbanization</h2>" + _img(plots.plot_urbanization(ds, evaluation=ev),
-                                                         "registered and resident urbanization"))
-    parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements"))
+                                                         "registered and resident urbanization") + csv_link(data[0]))
+    parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements")
+                 + "".join(csv_link(t, f"{t.name} (CSV)") for t in data[1:]))
     sc = county_scores(ds, evaluation)
     if sc is not None:
+        scores = Table("county_scores", sc)
+        tables.append(scores)
         parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
                      "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
-                     + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc))
-    parts.append(comp_html)
+                     + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc) + csv_link(scores))
+    parts.append(comp_html + options_html)
+    provenance = [(k, str(v)) for k, v in _provenance_rows(ds)]
+    parts.insert(2, "<p>Downloads: " + workbook_link(tables + data, provenance, f"{name}_report") + "</p>")
     return (f"<!DOCTYPE html>\n<html lang='zh-Hans'><head><meta charset='utf-8'><title>hukou report: {_e(name)}"
             f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
 
@@ -188,30 +294,21 @@ def build_report(path, compare=None, evaluation=None):
 def write_report(path, out, compare=None, evaluation=None):
     """Writes the report to OUT via a temporary file in the same directory, renamed when complete."""
     text = build_report(path, compare, evaluation)
-    d = os.path.dirname(os.path.abspath(out))
-    fd, tmp = tempfile.mkstemp(prefix=os.path.basename(out) + ".", suffix=".tmp", dir=d)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(out, text.encode("utf-8"))
     return out
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(prog="hukou report", description="Write a self-contained HTML report of a run")
     p.add_argument("file", help="run file written by `hukou run`")
-    p.add_argument("--compare", metavar="OTHER.h5", help="a what-if run to compare with (same --seed and --replicates)")
+    p.add_argument("--compare", metavar="OPTION.h5", action="append", default=[],
+                   help="a policy option's run to compare with (same --seed and --replicates; repeatable)")
     p.add_argument("-o", "--output", help="HTML file to write (default: FILE with .html)")
     p.add_argument("--evaluation", metavar="TABLES.h5",
                    help="the evaluation tables computed by `hukou report` (groups evaluation, county_scores)")
     a = p.parse_args(argv)
     out = a.output or os.path.splitext(a.file)[0] + ".html"
-    for f in [a.file] + ([a.compare] if a.compare else []):
+    for f in [a.file] + a.compare:
         if not os.path.isfile(f):
             print(f"hukou report: {f}: no such file", file=sys.stderr)
             return 2

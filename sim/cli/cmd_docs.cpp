@@ -122,10 +122,15 @@ void outputs(std::ostream& os) {
 }
 }  // namespace
 
+const std::vector<std::string>& docs_pages() {
+  static const std::vector<std::string> pages{"parameters", "outputs"};
+  return pages;
+}
+
 void add_docs(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("docs", "Print a generated reference page (docs/parameters.md, docs/outputs.md)");
   auto page = std::make_shared<std::string>();
-  cmd->add_option("page", *page, "parameters or outputs")->required()->check(CLI::IsMember({"parameters", "outputs"}));
+  cmd->add_option("page", *page, "parameters or outputs")->required()->check(CLI::IsMember(docs_pages()));
   cmd->callback([page] { *page == "parameters" ? parameters(std::cout) : outputs(std::cout); });
 }
 

@@ -1,21 +1,25 @@
 // `hukou evaluate FILE.h5`: the scenario's targets against the simulation, in
-// mid-term and final views; printed, and stored in the file's `evaluation` group.
+// mid-term and final views; printed, and with --store stored in the file's
+// `evaluation` (and `county_scores`) groups.
 #include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/export.hpp"
+#include "cli/inputs.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
+#include "output/display.hpp"
 #include "output/table_group.hpp"
 
 namespace hukou::cli {
 
 namespace {
 struct EvaluateOptions {
-  std::string file;
+  std::string file, export_to;
   std::vector<int> midterm{2018};
-  bool csv = false, no_store = false;
+  bool csv = false, store = false, no_store = false;
 };
 }  // namespace
 
@@ -26,9 +30,17 @@ void add_evaluate(CLI::App& app) {
   cmd->add_option("--midterm", o->midterm,
                   "Mid-term evaluation years (default 2018, the national mid-term evaluation; 国办发〔2016〕72号)");
   cmd->add_flag("--csv", o->csv, "Print CSV instead of a table");
-  cmd->add_flag("--no-store", o->no_store, "Do not store the table in the file's `evaluation` group");
+  // The run file is an input: changed only when asked.
+  cmd->add_flag("--store", o->store, "Also store the tables in the run file (groups `evaluation`, `county_scores`)");
+  cmd->add_flag("--no-store", o->no_store, "Leave the run file unchanged (the default)")->excludes("--store");
+  cmd->add_option("--export", o->export_to,
+                  "Also write the tables to FILE.csv (Excel-ready CSV, units in headers) or FILE.xlsx (one workbook)");
   cmd->callback([o] {
-    const auto f = output::read_run_file(o->file);
+    if (const std::string why = o->export_to.empty() ? "" : export_problem(o->export_to); !why.empty()) {
+      std::cerr << "hukou evaluate: " << why << "\n";
+      throw CLI::RuntimeError(bad_input);
+    }
+    const auto f = read_run_input("hukou evaluate", o->file);
     if (f.meta.targets.empty()) {
       std::cerr << "hukou evaluate: " << o->file << " (scenario " << f.meta.scenario_name
                 << ") has no targets: nothing to evaluate\n";
@@ -40,22 +52,29 @@ void add_evaluate(CLI::App& app) {
     } else {
       std::cout << "Targets of " << f.meta.scenario_name << " in " << o->file << " (" << f.replicates.size()
                 << " replicate" << (f.replicates.size() == 1 ? "" : "s") << ")\n\n";
-      output::print_text(std::cout, t);
-      std::cout << "\nlo..hi: where 90% of replicates lie; share_met: replicates at or above the target.\n";
+      output::print_text(std::cout, output::for_reading(t, {"target_value", "simulated", "lo", "hi"}, {"gap"}));
+      std::cout << "\nRates in percent, gaps of rates in percentage points (pp); lo..hi: where 90% of replicates "
+                   "lie; share_met: replicates at or above the target.\n";
     }
-    if (!o->no_store) output::store_table(o->file, "evaluation", t);
+    if (o->store) output::store_table(o->file, "evaluation", t);
+    std::vector<NamedTable> tables{{"evaluation", t}};
     const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                     [](const auto& kv) { return kv.first == "county_score_year"; });
-    if (!scored) return;
-    const output::Table scores = evaluate::county_scores(f);
-    if (o->csv) {
-      std::cout << "\n";
-      output::print_csv(std::cout, scores);
-    } else {
-      std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
-      output::print_text(std::cout, scores);
+    if (scored) {
+      const output::Table scores = evaluate::county_scores(f);
+      if (o->csv) {
+        std::cout << "\n";
+        output::print_csv(std::cout, scores);
+      } else {
+        std::cout << "\nCounty evaluation (scores out of 100: rate 40, settlement 30, relocation 30)\n\n";
+        output::print_text(std::cout, output::for_reading(scores, {}, {"required_rise", "rise"}));
+      }
+      if (o->store) output::store_table(o->file, "county_scores", scores);
+      tables.push_back({"county_scores", scores});
     }
-    if (!o->no_store) output::store_table(o->file, "county_scores", scores);
+    if (o->export_to.empty()) return;
+    const int code = export_tables("hukou evaluate", o->export_to, tables, run_provenance(f));
+    if (code != ok) throw CLI::RuntimeError(code);
   });
 }
 

@@ -1,7 +1,8 @@
-// `hukou report FILE.h5 [--compare OTHER.h5] -o report.html`: a self-contained HTML
+// `hukou report FILE.h5 [--compare OPTION.h5 ...] -o report.html`: a self-contained HTML
 // report of a run. The evaluation against targets (and Qiannan's county scores) is
 // computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
-// to the report in a file of groups `evaluation` and `county_scores`, written with
+// to the report in a file of groups `evaluation`, `county_scores`, `key_figures` and
+// `comparison` (every option against the run, as `hukou compare` computes it), written with
 // fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
 // afterwards (on a signal too); the run file is never changed. The report itself is
 // built by the analysis package (analysis/hukou_analysis, Python with Debian's h5py,
@@ -33,6 +34,7 @@
 #include "cli/commands.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
+#include "evaluate/options.hpp"
 #include "fileio/atomic_file.hpp"
 #include "fileio/cleanup.hpp"
 #include "fileio/output_lock.hpp"
@@ -55,7 +57,8 @@ constexpr const char* kBootstrap =
     "sys.exit(main(sys.argv[2:]))";
 
 struct ReportOptions {
-  std::string file, compare, output;
+  std::string file, output;
+  std::vector<std::string> compare;
   std::vector<int> midterm{2018};
 };
 
@@ -98,13 +101,31 @@ class PrivateTempDir {
   std::optional<fileio::CleanupOnSignal> cleanup_;
 };
 
-// The run's evaluation tables, as `hukou evaluate` would store them, in `to`.
-void write_evaluation(const output::RunFile& f, const std::vector<int>& midterm, const fs::path& to) {
+// The run's evaluation tables, as `hukou evaluate` would store them, its key figures
+// and every option against it, as `hukou compare` computes them, in `to`.
+void write_evaluation(const output::RunFile& f, const std::vector<output::RunFile>& options,
+                      const std::vector<int>& midterm, const fs::path& to) {
   std::vector<std::pair<std::string, output::Table>> groups;
   if (!f.meta.targets.empty()) groups.emplace_back("evaluation", evaluate::evaluate_targets(f, midterm));
   const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                   [](const auto& kv) { return kv.first == "county_score_year"; });
   if (scored) groups.emplace_back("county_scores", evaluate::county_scores(f));
+  // The four figures a decision maker reads first, in the target years and the horizon.
+  groups.emplace_back("key_figures", evaluate::compare_options(
+                                         f, {&f}, {"this run"},
+                                         {{"registered_urbanization_rate", ""}, {"resident_urbanization_rate", ""},
+                                          {evaluate::kSettledToDate, ""}, {evaluate::kPublicCostToDate, ""}},
+                                         evaluate::default_years(f)));
+  if (!options.empty()) {
+    std::vector<const output::RunFile*> ptrs;
+    std::vector<std::string> labels;
+    for (const auto& r : options) {
+      ptrs.push_back(&r);
+      labels.push_back(fs::absolute(r.path).string());  // as the report names the option's file
+    }
+    groups.emplace_back("comparison", evaluate::compare_options(f, ptrs, labels, evaluate::option_indicators(f, ptrs),
+                                                                evaluate::default_years(f)));
+  }
   output::write_table_file(to, groups);
 }
 
@@ -155,14 +176,16 @@ void report(const ReportOptions& o) {
              "hukou sources",
          failure);
   std::vector<std::string> inputs{o.file};
-  if (!o.compare.empty()) inputs.push_back(o.compare);
+  inputs.insert(inputs.end(), o.compare.begin(), o.compare.end());
   std::optional<output::RunFile> run;
+  std::vector<output::RunFile> options;
   for (const auto& f : inputs) {
     if (!fs::exists(f, ec)) fail(f + ": no such file", bad_input);
     try {
       // Checked (and recorded as an input, so no output replaces it).
       output::RunFile read = output::read_run_file(f);
       if (!run) run = std::move(read);
+      else options.push_back(std::move(read));
     } catch (const output::OutputError& e) {  // not a run file, or a damaged one: the input is bad
       fail(e.what(), bad_input);
     }
@@ -174,11 +197,15 @@ void report(const ReportOptions& o) {
   const PrivateTempDir tmp;
   const fs::path tables = tmp.path() / "evaluation.h5";
   const fileio::CleanupOnSignal tables_cleanup(tables.string());  // before the directory, on a signal
-  write_evaluation(*run, o.midterm, tables);
+  try {
+    write_evaluation(*run, options, o.midterm, tables);
+  } catch (const evaluate::EvaluationError& e) {  // options that cannot be paired with the run
+    fail(e.what(), bad_input);
+  }
 
   std::vector<std::string> args{kPython, "-I", "-c", kBootstrap, dir.string(), fs::absolute(o.file).string(),
                                 "--evaluation", tables.string()};
-  if (!o.compare.empty()) args.insert(args.end(), {"--compare", fs::absolute(o.compare).string()});
+  for (const auto& c : o.compare) args.insert(args.end(), {"--compare", fs::absolute(c).string()});
   args.insert(args.end(), {"-o", "-"});
   std::string html;
   if (const int code = run_python(args, html); code != ok) throw CLI::RuntimeError(code);
@@ -192,7 +219,8 @@ void add_report(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "report", "Write a self-contained HTML report of a run (provenance, targets, plots; needs /usr/bin/python3)");
   cmd->add_option("file", o->file, "Run file written by `hukou run`")->required();
-  cmd->add_option("--compare", o->compare, "A what-if run to compare with (same --seed and --replicates)");
+  cmd->add_option("--compare", o->compare,
+                  "A policy option's run to compare with, same --seed and --replicates (repeatable)");
   cmd->add_option("-o,--output", o->output, "HTML file to write (default: FILE with .html)");
   cmd->add_option("--midterm", o->midterm, "Mid-term evaluation years (default 2018)");
   cmd->callback([o] { report(*o); });

@@ -22,6 +22,7 @@
 #include "output/hdf5_writer.hpp"
 #include "output/run_metadata.hpp"
 #include "output/summary.hpp"
+#include "scenario/lineage.hpp"
 #include "scenario/loader.hpp"
 
 namespace hukou::cli {
@@ -63,8 +64,12 @@ int run(const RunOptions& o) {
   progress.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  const output::RunMetadata meta =
-      output::run_metadata(sc, {kVersion, kGitCommit, seed, o.replicates, threads});
+  output::RunMetadata meta = output::run_metadata(sc, {kVersion, kGitCommit, seed, o.replicates, threads});
+  // What this run changed from its parent scenario: reports open with it.
+  const scenario::Lineage lin = scenario::lineage(o.scenario, o.set, sc);
+  meta.extra.emplace_back("title", lin.title);
+  meta.extra.emplace_back("parent_scenario", lin.parent);
+  for (const auto& c : lin.changes) meta.changes.push_back({c.key, c.before, c.after, c.clause});
   output::write_run_file(out, reps, meta);
 
   output::print_summary(std::cout, sc, reps);

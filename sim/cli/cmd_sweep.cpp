@@ -16,9 +16,11 @@
 
 #include "cli/commands.hpp"
 #include "cli/memory_check.hpp"
+#include "cli/sweep_plan.hpp"
 #include "cli/version.hpp"
 #include "scenario/diagnostics.hpp"
 #include "sweep/master.hpp"
+#include "sweep/memory_budget.hpp"
 #ifdef HUKOU_MPI
 #include "sweep/mpi_session.hpp"
 #endif
@@ -32,7 +34,7 @@ namespace fs = std::filesystem;
 
 struct SweepOptions {
   std::string file, dir, shard, merge_dir;
-  bool resume = false, quiet = false, mpi = false;
+  bool resume = false, quiet = false, mpi = false, dry_run = false;
   int threads = 0;
 };
 
@@ -51,24 +53,6 @@ std::string clock_text(double secs) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
   return buf;
-}
-
-// "K/N", else SLURM_ARRAY_TASK_ID (less _MIN) / SLURM_ARRAY_TASK_COUNT, else 0/1.
-bool shard_of(const std::string& text, std::size_t& k, std::size_t& n) {
-  std::string t = text;
-  if (t.empty()) {
-    const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
-    const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
-    if (!id || !count) return true;
-    const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
-    t = std::to_string(std::stol(id) - (min ? std::stol(min) : 0)) + "/" + count;
-  }
-  unsigned long kk = 0, nn = 0;
-  char extra = 0;
-  if (std::sscanf(t.c_str(), "%lu/%lu%c", &kk, &nn, &extra) != 2 || nn == 0 || kk >= nn) return false;
-  k = kk;
-  n = nn;
-  return true;
 }
 
 int merge(const SweepOptions& o) {
@@ -97,9 +81,15 @@ int run(const SweepOptions& o, int rank = 0, int ranks = 1, const std::function<
   if (ranks > 1 || barrier) {
     shard = static_cast<std::size_t>(rank);
     shards = static_cast<std::size_t>(ranks);
-  } else if (!shard_of(o.shard, shard, shards)) {
-    std::cerr << "hukou sweep: --shard expects K/N with 0 <= K < N, found '" << o.shard << "'\n";
-    return bad_input;
+  } else {
+    Shard sh;
+    std::string why;
+    if (!shard_of(o.shard, sh, why)) {
+      std::cerr << "hukou sweep: " << why << "\n";
+      return bad_input;
+    }
+    shard = sh.index;
+    shards = sh.count;
   }
   const bool root = rank == 0;
   const fs::path dir = o.dir;
@@ -133,13 +123,14 @@ int run(const SweepOptions& o, int rank = 0, int ranks = 1, const std::function<
     std::cerr << "hukou sweep: run 0: " << why << "\n";
     return failure;
   }
-  const std::size_t conc = sweep::concurrent_runs(first, spec.replicates, cores);
+  const sweep::MemoryBudget budget = sweep::memory_budget();
+  const std::size_t conc = sweep::concurrent_runs(first, spec.replicates, cores, budget.bytes);
   std::ostream& out = root ? std::cout : null_stream();
   out << "Sweep " << o.file << ": " << design.size() << " runs (" << sweep::to_string(spec.kind) << " design, "
       << spec.params.size() << " parameters, " << spec.replicates << " replicate" << (spec.replicates == 1 ? "" : "s")
       << " each, seed " << spec.seed << ")";
   if (shards > 1) out << "; shard " << shard << "/" << shards;
-  out << "; " << todo.size() << " to run, " << conc << " at a time" << std::endl;
+  out << "; " << todo.size() << " to run, " << conc << " at a time (memory: " << budget.source << ")" << std::endl;
 
   if (!todo.empty()) {
     // Time the first run alone (it is real work), then extrapolate.
@@ -202,13 +193,19 @@ void add_sweep(CLI::App& app) {
   cmd->add_option("sweep_file", o->file, "Sweep file (.toml)");
   cmd->add_option("-o,--output", o->dir, "Output directory (runs/, design.csv, sweep.h5)");
   cmd->add_flag("--resume", o->resume, "Continue a sweep in DIR (re-running the same command does too)");
-  cmd->add_option("--shard", o->shard, "Run only runs with index % N == K (default: from SLURM_ARRAY_TASK_ID/COUNT)");
+  cmd->add_option("--shard", o->shard,
+                  "Run only runs with index % N == K (in a Slurm job array: --shard \"$SLURM_ARRAY_TASK_ID/N\")");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 4096));
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line on stderr");
-#ifdef HUKOU_MPI
-  cmd->add_flag("--mpi", o->mpi, "Under mpirun: rank r of n runs shard r/n; rank 0 writes the master file");
+  cmd->add_flag("--dry-run", o->dry_run,
+                "Print the design and an estimate of time and memory (from a short timed run); write nothing");
+  // Declared in every build, so that a build without MPI can say so.
+  cmd->add_flag("--mpi", o->mpi, "Under mpirun: rank r of n runs shard r/n; rank 0 writes the master file"
+#ifndef HUKOU_MPI
+                                  " (this build has no MPI: configure with -DHUKOU_MPI=ON)"
 #endif
+  );
   CLI::App* m = cmd->add_subcommand("merge", "Write DIR/sweep.h5 from the run files present (joins shards)");
   m->add_option("dir", o->merge_dir, "Sweep directory")->required();
   m->callback([o] {
@@ -226,9 +223,27 @@ void add_sweep(CLI::App& app) {
       std::cerr << "hukou sweep: expected SWEEP.toml -o DIR (or `hukou sweep merge DIR`)\n";
       throw CLI::RuntimeError(bad_input);
     }
+    if (o->dry_run) {
+      Shard sh;
+      std::string why;
+      if (!shard_of(o->shard, sh, why)) {
+        std::cerr << "hukou sweep: " << why << "\n";
+        throw CLI::RuntimeError(bad_input);
+      }
+      const int cores = o->threads > 0 ? o->threads : tbb::info::default_concurrency();
+      tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(cores));
+      const int code = sweep_dry_run(o->file, o->dir, sh, static_cast<std::size_t>(cores));
+      if (code != ok) throw CLI::RuntimeError(code);
+      return;
+    }
 #ifdef HUKOU_MPI
     const int code = o->mpi ? run_mpi(*o) : run(*o);
 #else
+    if (o->mpi) {
+      std::cerr << "hukou sweep: --mpi: this hukou was built without MPI; rebuild with -DHUKOU_MPI=ON "
+                   "(docs/cluster.md), or run shards with --shard K/N or a Slurm job array\n";
+      throw CLI::RuntimeError(bad_input);
+    }
     const int code = run(*o);
 #endif
     if (code != ok) throw CLI::RuntimeError(code);

@@ -17,9 +17,11 @@ int main(int argc, char** argv) {
   keep_freed_memory();  // before the first large allocation (memory_policy.hpp)
   fileio::install_signal_handlers();  // a signal removes half-written files (fileio/cleanup.hpp)
   CLI::App app{"hukou: agent-based simulator of China's hukou (household-registration) reform.\n"
-               "Rural migrants decide each year whether to settle in a city's towns under the city's reform rules."};
+               "Rural migrants decide each year whether to settle in a city's towns under the city's reform rules.",
+               "hukou"};
   app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
+  app.footer(kExitCodes);  // before the subcommands: each inherits it
   add_run(app);
   add_check(app);
   add_scenarios(app);
@@ -31,6 +33,14 @@ int main(int argc, char** argv) {
   add_sensitivity(app);
   add_report(app);
   add_calibrate(app);
+  add_diff(app);
+  add_help(app);
+  add_completion(app);
+  if (argc > 1 && std::string_view(argv[1]) == "help") return help_command(app, {argv + 2, argv + argc});
+  if (argc > 1 && argv[1][0] != '-' && !is_command(app, argv[1])) {
+    std::cerr << "hukou: " << unknown_command(app, argv[1]) << " (see hukou --help)\n";
+    return bad_input;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -44,13 +44,15 @@ output::Table compare(const output::RunFile& base, const output::RunFile& whatif
                {"what_if", "", "what-if mean over replicates"},
                {"difference", "", "mean paired difference (what-if - baseline)"},
                {"diff_lo", "", std::to_string(pct) + "% confidence interval of the mean difference, lower"},
-               {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"}};
+               {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"},
+               {"units", "", "units of the values (1: a fraction)"}};
   for (const Indicator& ind : inds) {
     for (int year : base.replicates.front().years) {
       const Eigen::VectorXd b = values(base, ind, year), w = values(whatif, ind, year);
       const Eigen::VectorXd d = w - b;
       const auto ci = stats::mean_interval(d, level);
-      t.add({ind.label(), static_cast<long long>(year), stats::mean(b), stats::mean(w), stats::mean(d), ci.lo, ci.hi});
+      t.add({ind.label(), static_cast<long long>(year), stats::mean(b), stats::mean(w), stats::mean(d), ci.lo, ci.hi,
+             units_of(ind.variable)});
     }
   }
   return t;

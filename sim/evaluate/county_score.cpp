@@ -38,15 +38,15 @@ output::Table county_scores(const output::RunFile& f) {
     throw EvaluationError("the county evaluation's year or relocation channel is not in " + f.path.string());
 
   output::Table t;
-  t.columns = {{"zone", "", "county"},
+  t.columns = {{"county", "", "county (zone) the appendix scores"},
                {"required_rise", "1", "required rise of the registered urbanization rate"},
                {"rise", "1", "simulated rise (mean over replicates)"},
-               {"score_rate", "points", "registered-rate score (of 40)"},
-               {"score_settlement", "points", "settlement score (of 30)"},
-               {"score_relocation", "points", "relocation-settlement score (of 30)"},
-               {"total", "points", "total score (of 100), mean over replicates"},
-               {"total_lo", "points", "90% of replicates score at least this"},
-               {"total_hi", "points", "90% of replicates score at most this"}};
+               {"score_rate", "points", "registered-rate score (of 40)", 1},
+               {"score_settlement", "points", "settlement score (of 30)", 1},
+               {"score_relocation", "points", "relocation-settlement score (of 30)", 1},
+               {"total", "points", "total score (of 100), mean over replicates", 1},
+               {"total_lo", "points", "90% of replicates score at least this", 1},
+               {"total_hi", "points", "90% of replicates score at most this", 1}};
   for (const auto& tg : f.meta.targets) {
     if (tg.indicator != "registered_urbanization_rate_zone" || tg.year != year) continue;
     const std::size_t z = index_of(r0.zones, tg.zone);

@@ -1,42 +1,82 @@
 #include "evaluate.hpp"
 
+#include <optional>
+
 #include "core/stats.hpp"
 
 namespace hukou::evaluate {
 
+namespace {
+// The plan's own target for the same indicator and zone in `year`, if it sets one.
+std::optional<double> plan_target(const output::RunFile& f, const output::TargetInfo& tg, int year) {
+  for (const auto& o : f.meta.targets)
+    if (o.indicator == tg.indicator && o.zone == tg.zone && o.year == year) return o.value;
+  return std::nullopt;
+}
+
+// Where a mid-term straight path to `tg` starts: the plan's latest own target for the
+// same indicator and zone before `year`, else the base year's simulated mean.
+struct PathStart {
+  int year;
+  double value;
+  std::string label;
+};
+PathStart path_start(const output::RunFile& f, const output::TargetInfo& tg, int year, int base_year) {
+  const output::TargetInfo* best = nullptr;
+  for (const auto& o : f.meta.targets)
+    if (o.indicator == tg.indicator && o.zone == tg.zone && o.year < year && o.year > base_year &&
+        (!best || o.year > best->year))
+      best = &o;
+  if (best) return {best->year, best->value, "target " + std::to_string(best->year)};
+  const Indicator ind{tg.indicator, tg.zone};
+  return {base_year, stats::mean(values(f, ind, base_year)), "simulated " + std::to_string(base_year)};
+}
+}  // namespace
+
 output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>& midterm_years, double level) {
   const int pct = static_cast<int>(level * 100 + 0.5);
   output::Table t;
+  // Column names differ from the run file's dimension names (zone, target): R's
+  // ncdf4 hides a group's variable that shares a name with a dimension in scope.
   t.columns = {{"indicator", "", "output variable the target is set on"},
-               {"zone", "", "zone of the target (empty: whole prefecture)"},
+               {"target_zone", "", "zone of the target (empty: whole prefecture)"},
                {"view", "", "final (the target's year) or mid-term (on the straight path to it)"},
                {"year", "", "year evaluated"},
-               {"target", "", "target value, or its straight-path value in a mid-term year"},
+               {"target_value", "", "target value, or in a mid-term year its value on the straight path to it"},
+               {"path_from", "", "mid-term: where the straight path starts (the plan's own earlier target, else the "
+                                 "base year's simulated value)"},
                {"simulated", "", "simulated mean over replicates"},
                {"lo", "", std::to_string(pct) + "% of replicates lie between lo and hi: lower"},
                {"hi", "", std::to_string(pct) + "% of replicates lie between lo and hi: upper"},
                {"gap", "", "simulated mean - target"},
                {"share_met", "1", "share of replicates at or above the target"},
-               {"clause", "", "clause of the document that sets the target"}};
+               {"clause", "", "clause of the document that sets the target"},
+               {"units", "", "units of target_value, simulated, lo, hi and gap (1: a fraction)"}};
   const int base_year = f.replicates.front().years.front();
   for (const auto& tg : f.meta.targets) {
     const Indicator ind{tg.indicator, tg.zone};
     std::vector<std::pair<std::string, int>> views;
-    // A level (rate or stock) has a straight path from the base year to its target;
-    // a yearly flow does not (the base year has no flow), so it has no mid-term view.
+    // A level (rate or stock) has a straight path to its target; a yearly flow does
+    // not (the base year has no flow), so it has no mid-term view. Where the plan
+    // sets its own target in a mid-term year, that target is the mid-term goal and is
+    // evaluated as itself (Qiannan 一 gives one per year): no interpolated second one.
     if (!is_flow(tg.indicator))
       for (int y : midterm_years)
-        if (y > base_year && y < tg.year) views.emplace_back("mid-term", y);
+        if (y > base_year && y < tg.year && !plan_target(f, tg, y)) views.emplace_back("mid-term", y);
     views.emplace_back("final", tg.year);
-    const double start = stats::mean(values(f, ind, base_year));
     for (const auto& [view, year] : views) {
-      const double goal = view == "final" ? tg.value
-                                          : start + (tg.value - start) * (year - base_year) / double(tg.year - base_year);
+      std::string from;
+      double goal = tg.value;
+      if (view != "final") {
+        const PathStart s = path_start(f, tg, year, base_year);
+        goal = s.value + (tg.value - s.value) * (year - s.year) / double(tg.year - s.year);
+        from = s.label;
+      }
       const Eigen::VectorXd v = values(f, ind, year);
       const auto spread = stats::spread(v, level);
       const double met = (v.array() >= goal).cast<double>().mean();
-      t.add({tg.indicator, tg.zone, view, static_cast<long long>(year), goal, stats::mean(v), spread.lo, spread.hi,
-             stats::mean(v) - goal, met, tg.clause});
+      t.add({tg.indicator, tg.zone, view, static_cast<long long>(year), goal, from, stats::mean(v), spread.lo,
+             spread.hi, stats::mean(v) - goal, met, tg.clause, units_of(tg.indicator)});
     }
   }
   return t;

@@ -6,7 +6,9 @@
 //
 // Views: "final" at the target's year; for levels (rates, stocks), "mid-term" at
 // each requested year between the base year and the target's year, against the
-// straight path from the base year's simulated value to the target (on track or not).
+// straight path to the target from the plan's own latest earlier target for the same
+// indicator and zone, else from the base year's simulated value (on track or not). A
+// year in which the plan sets its own target gets that target only (its final view).
 #pragma once
 #include <vector>
 

@@ -20,6 +20,7 @@ std::size_t index_of(const std::vector<std::string>& v, const std::string& x, co
 
 bool is_rate(const std::string& variable) { return find_series(variable).kind == Kind::rate; }
 bool is_flow(const std::string& variable) { return find_series(variable).kind == Kind::flow; }
+std::string units_of(const std::string& variable) { return std::string(find_series(variable).units); }
 
 Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year) {
   const SeriesSpec& s = find_series(ind.variable);

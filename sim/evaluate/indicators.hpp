@@ -28,5 +28,6 @@ Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year)
 
 bool is_rate(const std::string& variable);
 bool is_flow(const std::string& variable);  // a sum over the year, not a level
+std::string units_of(const std::string& variable);  // the registry's units ("1" for a rate)
 
 }  // namespace hukou::evaluate

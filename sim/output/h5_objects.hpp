@@ -57,3 +57,10 @@ void write_slab(hid_t ds, const std::string& name, std::size_t index,
 void write_series_attrs(hid_t ds, const SeriesSpec& s, const std::vector<std::string>& leading = {});
 
 }  // namespace hukou::output::h5
+
+namespace hukou::output {
+struct Table;
+// A table as group `name` of an open file: one variable per column along `row`
+// (defined in table_group.cpp; store_table lays a group out the same way).
+void write_table_group(hid_t file, const std::string& name, const Table& t);
+}  // namespace hukou::output

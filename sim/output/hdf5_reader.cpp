@@ -80,6 +80,13 @@ void read_contents(hid_t f, RunFile& rf) {
     for (std::size_t i = 0; i < ind.size(); ++i)
       m.targets.push_back({ind[i], zone.at(i), clause.at(i), year.at(i), value.at(i)});
   }
+  if (h5::has_link(f, "changes")) {
+    const h5::Handle g = h5::group(H5Gopen2(f, "changes", H5P_DEFAULT), "cannot open group 'changes'");
+    std::vector<std::vector<std::string>> cols;
+    for (const auto& c : changes_table({}).columns) cols.push_back(h5::read_strings(g.get(), c.name));
+    for (std::size_t i = 0; i < cols[0].size(); ++i)
+      m.changes.push_back({cols[0][i], cols[1].at(i), cols[2].at(i), cols[3].at(i)});
+  }
 
   const std::vector<int> years = h5::read_ints(f, "period");
   const std::vector<std::string> zones = h5::read_strings(f, "zone");

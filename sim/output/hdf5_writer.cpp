@@ -160,6 +160,7 @@ std::string write_contents(const std::vector<RunResult>& replicates, const RunMe
     h5::write_attr(f, "scale", meta.scale);
     h5::write_attr(f, "created", meta.created);
     for (const auto& [key, value] : meta.extra) h5::write_attr(f, key, value);
+    if (!meta.changes.empty()) write_table_group(f, "changes", changes_table(meta.changes));
   }
   std::string bytes = h5::file_image(file.get());
   file.close("cannot close the HDF5 file in memory");
@@ -167,6 +168,16 @@ std::string write_contents(const std::vector<RunResult>& replicates, const RunMe
 }
 
 }  // namespace
+
+Table changes_table(const std::vector<ChangeRecord>& changes) {
+  Table t;
+  t.columns = {{"setting", "", "key, as `hukou check` names it"},
+               {"parent_value", "", "value in the parent scenario (empty: the setting does not exist there)"},
+               {"value", "", "value in this run's scenario (empty: the setting does not exist here)"},
+               {"clause", "", "the document's clause of the setting, where it has one"}};
+  for (const auto& c : changes) t.add({c.setting, c.parent_value, c.value, c.clause});
+  return t;
+}
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);

@@ -9,7 +9,9 @@
 //                (the dimension names, space-separated; series_attrs.hpp);
 //   scenario_text  0-d variable-length UTF-8 string variable (the resolved scenario);
 //   root attributes tool_version, git_commit, seed (uint64), threads (int32),
-//                scale (float64), scenario_name, created, Conventions, then `extra`.
+//                scale (float64), scenario_name, created, Conventions, then `extra`;
+//   group `changes` (columns setting, parent_value, value, clause): every setting
+//   that differs from the parent scenario (scenario/lineage.hpp), when there is one.
 //
 // The file is built in memory (h5_image.hpp) and written by fileio's AtomicFile:
 // it appears under its final name only once complete, replaces only a regular file
@@ -27,6 +29,7 @@
 
 #include "core/results.hpp"
 #include "fileio/atomic_file.hpp"
+#include "output/table.hpp"
 
 namespace hukou::output {
 
@@ -38,6 +41,13 @@ struct TargetInfo {
   double value = 0.0;
 };
 
+struct ChangeRecord {
+  std::string setting, parent_value, value, clause;  // "" where the setting is absent on that side
+};
+
+// The `changes` group's layout: one source for the writer and the reader.
+Table changes_table(const std::vector<ChangeRecord>& changes);
+
 struct RunMetadata {
   std::string tool_version, git_commit, scenario_name, scenario_text, created;  // created: ISO-8601 UTC
   std::uint64_t seed = 0;
@@ -46,6 +56,7 @@ struct RunMetadata {
   std::vector<std::pair<std::string, std::string>> extra;  // further root string attributes
   std::vector<std::uint64_t> replicate_seeds;  // seed of each replicate (empty: not written)
   std::vector<TargetInfo> targets;
+  std::vector<ChangeRecord> changes;  // what the run changed from its parent scenario
 };
 
 class OutputError : public std::runtime_error {

@@ -70,7 +70,12 @@ void virtual_series(hid_t file, const SeriesSpec& s, const Shapes& sh, const std
 void write_group(hid_t file, const LabelledGroup& g) {
   h5::Handle grp = h5::create_group(file, g.name);
   h5::Handle dim = h5::string_coordinate(grp.get(), g.dimension, g.labels);
-  for (const auto& [name, values] : g.columns) h5::double_vector(grp.get(), name, values, dim.get());
+  h5::write_attr(dim.get(), "long_name", g.dimension);
+  for (const LabelledColumn& c : g.columns) {
+    h5::Handle ds = h5::double_vector(grp.get(), c.name, c.values, dim.get());
+    if (!c.units.empty()) h5::write_attr(ds.get(), "units", c.units);
+    if (!c.long_name.empty()) h5::write_attr(ds.get(), "long_name", c.long_name);
+  }
   for (const auto& [k, v] : g.attrs) h5::write_attr(grp.get(), k, v);
 }
 
@@ -93,6 +98,7 @@ std::string build_image(const MasterFile& m, const Shapes& sh) {
                           std::to_string(m.run_sources.size()) + " runs");
       h5::Handle ds = h5::double_vector(f.get(), v.name, v.values, run.get());
       h5::write_attr(ds.get(), "long_name", v.long_name);
+      if (!v.units.empty()) h5::write_attr(ds.get(), "units", v.units);
     }
     for (const SeriesSpec& s : output_series()) {
       std::vector<hid_t> scales{run.get(), rep.get(), per.get()};

@@ -19,18 +19,24 @@
 
 namespace hukou::output {
 
+// A float64 variable along a group's coordinate; `units` written when not empty.
+struct LabelledColumn {
+  std::string name, units, long_name;
+  std::vector<double> values;
+};
+
 // Float64 variables along one string coordinate `dimension` in group `name`, and
 // string attributes of the group.
 struct LabelledGroup {
   std::string name, dimension;
   std::vector<std::string> labels;
-  std::vector<std::pair<std::string, std::vector<double>>> columns;
+  std::vector<LabelledColumn> columns;
   std::vector<std::pair<std::string, std::string>> attrs;
 };
 
-// A float64 variable along `run`.
+// A float64 variable along `run`; `units` written when not empty.
 struct RunVariable {
-  std::string name, long_name;
+  std::string name, long_name, units;
   std::vector<double> values;  // one per run
 };
 
@@ -45,5 +51,9 @@ struct MasterFile {
 // Throws OutputError (a damaged template run, a bad description) or
 // fileio::FileError (the file cannot be written).
 void write_master_file(const std::filesystem::path& path, const MasterFile& m, fileio::WriteOptions options = {});
+
+// The groups of an existing master file whose names start with `prefix`, as
+// written (so a rewrite can keep them); none if the file does not exist.
+std::vector<LabelledGroup> read_labelled_groups(const std::filesystem::path& path, const std::string& prefix);
 
 }  // namespace hukou::output

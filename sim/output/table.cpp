@@ -51,7 +51,8 @@ void print_text(std::ostream& os, const Table& t) {
   }
   const auto line = [&](const std::vector<std::string>& v) {
     for (std::size_t c = 0; c < v.size(); ++c) {
-      const bool left = c < t.rows.front().size() && std::holds_alternative<std::string>(t.rows.front()[c]);
+      const bool left = !t.columns[c].right && c < t.rows.front().size() &&
+                        std::holds_alternative<std::string>(t.rows.front()[c]);
       const std::string pad(w[c] - width(v[c]), ' ');
       os << (c ? "  " : "") << (left ? v[c] + pad : pad + v[c]);
     }
@@ -68,13 +69,29 @@ void print_text(std::ostream& os, const Table& t) {
   for (const auto& r : cells) line(r);
 }
 
-void print_csv(std::ostream& os, const Table& t) {
-  for (std::size_t c = 0; c < t.columns.size(); ++c) os << (c ? "," : "") << csv_field(t.columns[c].name);
-  os << "\n";
+namespace {
+void csv_rows(std::ostream& os, const Table& t) {
   for (const auto& row : t.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) os << (c ? "," : "") << csv_field(row[c]);
     os << "\n";
   }
+}
+}  // namespace
+
+void print_csv_export(std::ostream& os, const Table& t) {
+  os << "\xEF\xBB\xBF";
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    const Column& col = t.columns[c];
+    os << (c ? "," : "") << csv_field(col.units.empty() ? col.name : col.name + " (" + col.units + ")");
+  }
+  os << "\n";
+  csv_rows(os, t);
+}
+
+void print_csv(std::ostream& os, const Table& t) {
+  for (std::size_t c = 0; c < t.columns.size(); ++c) os << (c ? "," : "") << csv_field(t.columns[c].name);
+  os << "\n";
+  csv_rows(os, t);
 }
 
 }  // namespace hukou::output

@@ -1,5 +1,7 @@
 #include "table_group.hpp"
 
+#include <hdf5_hl.h>
+
 #include <numeric>
 
 #include "fileio/atomic_file.hpp"
@@ -14,7 +16,26 @@ namespace hukou::output {
 namespace fs = std::filesystem;
 
 namespace {
-void write_group(hid_t file, const std::string& name, const Table& t) {
+// R's ncdf4 looks a group's variable names up among the dimensions in scope and
+// hides every variable named like one (a column `zone` beside the run's `zone`
+// dimension would vanish in R), so a table may not use a dimension's name.
+void refuse_dimension_names(hid_t file, const std::string& group, const Table& t) {
+  for (const Column& col : t.columns) {
+    if (H5Lexists(file, col.name.c_str(), H5P_DEFAULT) <= 0) continue;
+    const hid_t obj = H5Oopen(file, col.name.c_str(), H5P_DEFAULT);
+    if (obj < 0) continue;
+    const bool scale = H5Iget_type(obj) == H5I_DATASET && H5DSis_scale(obj) > 0;
+    H5Oclose(obj);
+    if (scale)
+      throw OutputError("column '" + col.name + "' of table '" + group +
+                        "' has the name of a dimension of the file; R's ncdf4 would hide it");
+  }
+}
+
+}  // namespace
+
+void write_table_group(hid_t file, const std::string& name, const Table& t) {
+  refuse_dimension_names(file, name, t);
   {
     h5::Handle g = h5::create_group(file, name);
     std::vector<int> ids(t.rows.size());
@@ -44,13 +65,14 @@ void write_group(hid_t file, const std::string& name, const Table& t) {
   }
 }
 
+namespace {
 // The file's bytes with the group added or replaced, changed in memory (h5_image.hpp).
 std::string replace_group(const std::string& bytes, const std::string& name, const Table& t) {
   h5::QuietErrors quiet;
   h5::Handle file = h5::open_image(bytes, true);
   if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) > 0)
     h5::check(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), "cannot replace group '" + name + "'");
-  write_group(file.get(), name, t);
+  write_table_group(file.get(), name, t);
   std::string image = h5::file_image(file.get());
   file.close("cannot close");
   return image;
@@ -75,7 +97,7 @@ void write_table_file(const fs::path& path, const std::vector<std::pair<std::str
   try {
     h5::QuietErrors quiet;  // outlives every handle
     h5::Handle file = h5::create_file();
-    for (const auto& [name, t] : groups) write_group(file.get(), name, t);
+    for (const auto& [name, t] : groups) write_table_group(file.get(), name, t);
     image = h5::file_image(file.get());
     file.close("cannot close the file in memory");
   } catch (const OutputError& e) {

@@ -36,11 +36,38 @@ std::optional<std::string> entry_name(const toml::node& n) {
   return std::nullopt;
 }
 
+// A child entry with a new name that lacks a key every parent entry has is almost
+// always a change aimed at a misspelt parent entry: with a near name, that is said
+// here (the entry is not added), instead of as the new entry's missing keys.
+bool misspelt_change(ReadContext& ctx, const std::string& key, const toml::array& base, const toml::table& entry,
+                     const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& b : base)
+    if (auto n = entry_name(b)) names.push_back(*n);
+  std::vector<std::string_view> candidates(names.begin(), names.end());
+  const std::string hint = suggest(name, candidates, "names");
+  if (hint.find("did you mean") == std::string::npos) return false;
+  std::vector<std::string> lacking;
+  if (const toml::table* first = base.empty() ? nullptr : base.front().as_table())
+    for (auto&& [k, v] : *first) {
+      const bool everywhere = std::all_of(base.begin(), base.end(), [&](const toml::node& b) {
+        return b.as_table() && b.as_table()->contains(k.str());
+      });
+      if (everywhere && !entry.contains(k.str())) lacking.emplace_back(k.str());
+    }
+  if (lacking.empty()) return false;
+  ctx.error(entry, key, "no entry named " + quote(name) + " in the parent scenario to change" + hint +
+                            " (a new entry would need " +
+                            list(std::vector<std::string_view>(lacking.begin(), lacking.end())) + ")");
+  return true;
+}
+
 void merge_by_name(ReadContext& ctx, const std::string& key, toml::array& base, toml::array& child) {
   for (auto&& entry : child) {
     const auto name = entry_name(entry);
     auto it = std::find_if(base.begin(), base.end(), [&](const toml::node& b) { return name && entry_name(b) == name; });
     toml::table* t = entry.as_table();
+    if (t && name && it == base.end() && !t->contains("drop") && misspelt_change(ctx, key, base, *t, *name)) continue;
     const toml::node* drop = t ? t->get("drop") : nullptr;
     if (drop) {
       const auto yes = drop->value<bool>();
@@ -122,6 +149,7 @@ toml::table resolve(ReadContext& ctx, toml::table root, const std::string& sourc
                     " to extend: no such file next to this one and no built-in scenario of "
                     "that name" +
                     suggest(*name, builtin_names(), "built-in scenarios"));
+      ctx.throw_if_errors();  // without the parent, every other message would be noise
     } else if (std::find(chain.begin(), chain.end(), parent->source) != chain.end()) {
       ctx.error(*e, "extends", "extends " + quote(*name) + " makes a cycle");
       parent.reset();

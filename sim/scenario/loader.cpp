@@ -39,11 +39,27 @@ Resolved resolve_text(std::string_view text, const std::string& source,
   const std::string applied = detail::apply_overrides(ctx, root, overrides);
   Resolved r{detail::validate(ctx, root), {}, {}};
   ctx.throw_if_errors();
-  if (!overrides.empty()) source_text += "\n# --set overrides applied:\n" + applied;
+  if (!overrides.empty()) source_text += std::string(kOverridesMarker) + applied;
   r.scenario.source_text = std::move(source_text);
   r.origin = detail::origins(root, source);
   r.files = ctx.sources();
   return r;
+}
+
+std::vector<std::string> recorded_overrides(std::string_view source_text) {
+  std::vector<std::string> out;
+  const auto at = source_text.rfind(kOverridesMarker);
+  if (at == std::string_view::npos) return out;
+  std::string_view rest = source_text.substr(at + kOverridesMarker.size());
+  while (!rest.empty()) {
+    const auto end = std::min(rest.find('\n'), rest.size());
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    const auto eq = line.find(" = ");
+    if (!line.starts_with("# ") || eq == std::string_view::npos) break;
+    out.push_back(std::string(line.substr(2, eq - 2)) + "=" + std::string(line.substr(eq + 3)));
+  }
+  return out;
 }
 
 Scenario parse(std::string_view text, const std::string& source,

@@ -108,6 +108,12 @@ std::optional<std::string> builtin_text(std::string_view name);
 // Parses scenario text; `source` names it in messages (a path, or
 // "builtin:taiyuan") and is the base of a relative `extends`. `overrides` are
 // "key=value" strings from --set.
+// How resolve_text records the --set overrides at the end of source_text (as
+// comments "# key = value"), and reading them back: a run file's stored text, with
+// these, is the scenario the run used.
+inline constexpr std::string_view kOverridesMarker = "\n# --set overrides applied:\n";
+std::vector<std::string> recorded_overrides(std::string_view source_text);
+
 Scenario parse(std::string_view text, const std::string& source,
                const std::vector<std::string>& overrides = {});
 Scenario load_file(const std::filesystem::path& path,

@@ -13,7 +13,8 @@
 
 namespace hukou::sweep {
 
-// `groups` (optional) are added to the file (the sensitivity group).
+// The sensitivity groups of an existing DIR/sweep.h5 are kept; `groups`
+// (optional) are added, each replacing a kept one of the same name.
 void write_master(const std::filesystem::path& dir, const std::vector<output::LabelledGroup>& groups = {});
 
 }  // namespace hukou::sweep

@@ -30,16 +30,6 @@ std::string value_text(const SweptParam& p, double v) {
   if (p.integer) return std::to_string(std::llround(v));
   return scenario::fmt(v);
 }
-
-std::size_t mem_available_bytes() {
-  std::ifstream in("/proc/meminfo");
-  std::string key;
-  std::size_t kb = 0;
-  std::string unit;
-  while (in >> key >> kb >> unit)
-    if (key == "MemAvailable:") return kb * 1024;
-  return std::size_t{4} << 30;  // unknown: assume 4 GiB
-}
 }  // namespace
 
 std::vector<std::size_t> pending_runs(const fs::path& dir, std::size_t runs, const std::string& hash,
@@ -61,12 +51,15 @@ Scenario run_scenario(const SweepSpec& s, const std::vector<double>& row) {
   return scenario::load(s.scenario, set);
 }
 
-std::size_t concurrent_runs(const Scenario& sc, std::size_t replicates, std::size_t cores) {
+std::size_t run_memory_bytes(const Scenario& sc, std::size_t replicates) {
   double persons = 0;
   for (const Zone& z : sc.zones) persons += z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
   const double agents = 1.5 * persons / sc.scale;  // growth over the horizon
-  const double per_run = std::max(1.0, agents * 60.0 * static_cast<double>(replicates));
-  const double fit = 0.5 * static_cast<double>(mem_available_bytes()) / per_run;
+  return static_cast<std::size_t>(std::max(1.0, agents * 60.0 * static_cast<double>(replicates)));
+}
+
+std::size_t concurrent_runs(const Scenario& sc, std::size_t replicates, std::size_t cores, std::size_t budget_bytes) {
+  const double fit = 0.5 * static_cast<double>(budget_bytes) / static_cast<double>(run_memory_bytes(sc, replicates));
   return std::max<std::size_t>(1, std::min(cores, static_cast<std::size_t>(fit)));
 }
 

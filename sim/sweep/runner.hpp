@@ -29,10 +29,12 @@ std::vector<std::size_t> pending_runs(const std::filesystem::path& dir, std::siz
 // The base scenario with the fixed overrides and this design row applied.
 Scenario run_scenario(const SweepSpec& s, const std::vector<double>& row);
 
-// Memory-aware cap on concurrent runs: each replicate is budgeted ~60 bytes per
-// agent (rural-origin persons / scale, with room for growth); at most `cores`
-// runs, at least one, within half of MemAvailable.
-std::size_t concurrent_runs(const Scenario& sc, std::size_t replicates, std::size_t cores);
+// Memory one run may need: each replicate is budgeted ~60 bytes per agent
+// (rural-origin persons / scale, with room for growth).
+std::size_t run_memory_bytes(const Scenario& sc, std::size_t replicates);
+// Memory-aware cap on concurrent runs: at most `cores` runs, at least one, within
+// half of the budget (memory_budget.hpp: the machine's or the job's limit).
+std::size_t concurrent_runs(const Scenario& sc, std::size_t replicates, std::size_t cores, std::size_t budget_bytes);
 
 // Written into each run file's root attributes.
 struct Tool {

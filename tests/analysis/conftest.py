@@ -30,9 +30,9 @@ def runs(tmp_path_factory):
     hukou("run", "taiyuan", *common, "-o", base)
     hukou("run", "taiyuan", *common, "--set", "zones.小店区.purchase_subsidy=40000", "-o", whatif)
     hukou("run", "qiannan", *common, "-o", qiannan)
-    hukou("evaluate", qiannan)  # stores the evaluation and county_scores groups
+    hukou("evaluate", qiannan, "--store")  # stores the evaluation and county_scores groups
     shutil.copy(base, plain)    # never evaluated: `hukou report` computes its evaluation
-    hukou("evaluate", base)
+    hukou("evaluate", base, "--store")
     return {"base": base, "whatif": whatif, "qiannan": qiannan, "plain": plain, "dir": d}
 
 

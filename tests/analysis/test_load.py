@@ -54,7 +54,7 @@ def test_evaluation_is_hukou_evaluates(runs):
     assert list(stored["view"]) == ["mid-term", "final"]
     t = targets(runs["base"])
     assert list(t.indicator) == ["registered_urbanization_rate"] and list(t.year) == [2020]
-    assert float(stored[stored.view == "final"].target.iloc[0]) == float(t.value.iloc[0])
+    assert float(stored[stored.view == "final"].target_value.iloc[0]) == float(t.value.iloc[0])
     with pytest.raises(NotEvaluatedError, match="hukou evaluate"):
         evaluation_table(runs["plain"])  # never evaluated, and nothing re-computes it here
     q = load_run(runs["qiannan"])
@@ -66,7 +66,7 @@ def test_evaluation_is_hukou_evaluates(runs):
 
 def test_county_scores(runs):
     df = county_scores(runs["qiannan"])
-    assert df is not None and len(df) >= 10 and "都匀市" in set(df.zone)
+    assert df is not None and len(df) >= 10 and "都匀市" in set(df.county)
     assert ((df.total >= 0) & (df.total <= 100)).all()
     assert county_scores(runs["base"]) is None
 

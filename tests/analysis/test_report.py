@@ -51,6 +51,30 @@ def _evaluation_table_html(text):
     return section[section.index("<table>"):section.index("</table>")]
 
 
+def _downloads(text):
+    return {m[1]: (m[2], base64.b64decode(m[3])) for m in
+            re.finditer(r'download="([^"]+)" href="data:([^;]+)[^,]*base64,([A-Za-z0-9+/=]+)"', text)}
+
+
+def test_report_offers_data_downloads(runs):
+    import openpyxl
+    p, out = _report(runs, "downloads.html", runs["qiannan"])
+    assert p.returncode == 0, p.stderr
+    got = _downloads(open(out, encoding="utf-8").read())
+    want = {"evaluation.csv", "urbanization.csv", "settlements_by_channel.csv", "settlements_by_zone.csv",
+            "county_scores.csv", "qiannan_report.xlsx"}
+    assert want <= set(got), sorted(got)
+    kind, data = got["urbanization.csv"]
+    assert kind == "text/csv" and data.startswith(b"\xef\xbb\xbf"), data[:20]  # Excel-ready
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("period,registered_mean (1),registered_lo (1)"), header
+    by_zone = data = got["settlements_by_zone.csv"][1].decode("utf-8-sig")
+    assert "都匀市" in by_zone and "persons (persons)" in by_zone.splitlines()[0], by_zone[:200]
+    wb = openpyxl.load_workbook(io.BytesIO(got["qiannan_report.xlsx"][1]))
+    assert {"evaluation", "county_scores", "urbanization", "definitions", "provenance"} <= set(wb.sheetnames)
+    assert dict(wb["provenance"].iter_rows(min_row=2, values_only=True))["scenario"] == "qiannan"
+
+
 def test_report_computes_evaluation_and_county_scores(runs):
     before = open(runs["plain"], "rb").read()
     p, out = _report(runs, "plain.html", runs["plain"])
@@ -103,12 +127,34 @@ def test_report_package_missing(runs):
     assert p.returncode == 1 and "HUKOU_ANALYSIS_DIR" in p.stderr and not os.path.exists(out)
 
 
+def test_report_three_options(runs):
+    # Three options against one baseline: what each changed (its own title), the four
+    # key figures, then one table and one set of plots with every option.
+    third = str(runs["dir"] / "third.h5")
+    hukou("run", str(os.path.join(os.environ["HUKOU_SOURCE_DIR"], "scenarios", "whatif", "taiyuan_no_subsidy.toml")),
+          "--replicates", "3", "--set", "scale=20", "-q", "-o", third)
+    p, out = _report(runs, "three.html", runs["base"], "--compare", runs["whatif"], "--compare", third,
+                     "--compare", runs["base"])
+    assert p.returncode == 0, p.stderr
+    text = open(out, encoding="utf-8").read()
+    assert text.index("id='changes'") < text.index("id='key'") < text.index("id='summary'")
+    assert "太原市 what-if: no house-purchase subsidy" in text and "zones.小店区.purchase_subsidy" in text
+    assert "Option 3" in text and "id='options'" in text and "registered urbanization</div>" in text
+    assert "cost_per_additional_settler (小店区)" in text and " pp</td>" in text and "e-0" not in text
+    assert len(_images(text)) == 3  # urbanization, settlements, the options
+    _screenshot_not_blank(runs, out, "three.png")
+
+
 def test_report_screenshot_not_blank(runs):
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    assert os.access(chromium, os.X_OK), "chromium not installed (apt-get install chromium)"
     p, html = _report(runs, "shot.html", runs["qiannan"])
     assert p.returncode == 0, p.stderr
-    png = str(runs["dir"] / "shot.png")
+    _screenshot_not_blank(runs, html, "shot.png")
+
+
+def _screenshot_not_blank(runs, html, name):
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    assert os.access(chromium, os.X_OK), "chromium not installed (apt-get install chromium)"
+    png = str(runs["dir"] / name)
     with tempfile.TemporaryDirectory() as profile:
         r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -122,3 +168,12 @@ def test_report_screenshot_not_blank(runs):
     assert len(colours) > 200, len(colours)  # text, tables and a plot: not a blank page
     white = (rgb == 255).all(axis=1).mean()
     assert white < 0.97, white
+
+
+def test_percentage_points_keep_small_effects_visible():
+    from hukou_analysis.report import pp
+    assert pp(0.0123456) == "+1.23 pp"
+    assert pp(-0.0000123456) == "-0.00123 pp"  # was "-0.001 pp" and, smaller, "+0.000 pp"
+    assert pp(9.28e-07) == "+<0.001 pp"
+    assert pp(-3e-9) == "-<0.001 pp"
+    assert pp(0.0) == "0 pp"

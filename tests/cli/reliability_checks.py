@@ -238,7 +238,7 @@ def check_disk_full():
     assert open(os.path.join(d, "r.h5"), "rb").read() == before, "the old file was harmed"
     assert sorted(os.listdir(d)) == ["r.h5"], os.listdir(d)
     # evaluate's store rewrites its input: the same.
-    p = hukou("evaluate", "out/r.h5", preexec=fsize_limit(20000))
+    p = hukou("evaluate", "out/r.h5", "--store", preexec=fsize_limit(20000))
     clean_failure(p, 1, "r.h5", "File too large")
     assert open(os.path.join(d, "r.h5"), "rb").read() == before and sorted(os.listdir(d)) == ["r.h5"]
     # A sweep: its run files.

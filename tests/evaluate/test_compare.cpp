@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "evaluate/compare.hpp"
+#include "evaluate/options.hpp"
 #include "run_file_fixture.hpp"
 
 using namespace hukou;
@@ -45,4 +49,38 @@ TEST_CASE("evaluate compare: files that cannot be paired are refused", "[evaluat
   for (auto& r : shorter.replicates) r = RunResult({2017, 2018, 2019}, r.zones, r.channels);
   CHECK_THROWS_WITH(evaluate::check_pairable(base, shorter), Catch::Contains("periods differ"));
   CHECK_THROWS_WITH(evaluate::check_pairable(base, test::run_file(2, 0.6, 0.01, 0.0)), Catch::Contains("replicates"));
+}
+
+TEST_CASE("evaluate options: public cost per additional settler by hand, per changed zone", "[evaluate][compare]") {
+  const auto base = test::run_file(2, 0.6, 0.01, 0.0);
+  auto opt = base;
+  // The option pays 1,000,000 yuan more subsidy in zone A in 2019 and settles 4 more
+  // persons there in 2019 and 2020 (replicate 0: 3 and 3, replicate 1: 5 and 5).
+  for (std::size_t r = 0; r < 2; ++r) {
+    opt.replicates[r].at(Series::purchase_subsidy_paid, 2, 0) += 1e6;
+    for (std::size_t p : {2u, 3u}) opt.replicates[r].at(Series::settlements, p, 0, 0) += r == 0 ? 3 : 5;
+  }
+  opt.meta.changes.push_back({"zones.A.purchase_subsidy", "0", "1", ""});
+  const std::vector<const output::RunFile*> opts{&opt, &base};
+  const auto inds = evaluate::option_indicators(base, opts);
+  CHECK(std::count(inds.begin(), inds.end(), evaluate::Indicator{evaluate::kCostPerSettler, "A"}) == 1);
+  CHECK(std::count(inds.begin(), inds.end(), evaluate::Indicator{evaluate::kCostPerSettler, "B"}) == 0);
+  CHECK(evaluate::default_years(base) == std::vector<int>{2020});
+  const output::Table t = evaluate::compare_options(base, opts, {"opt", "same"}, inds, {2019, 2020});
+  const auto find = [&](const std::string& option, const std::string& ind, long long year) {
+    for (const auto& row : t.rows)
+      if (std::get<std::string>(row[0]) == option && std::get<std::string>(row[1]) == ind &&
+          std::get<long long>(row[2]) == year)
+        return std::get<double>(row[col(t, "difference")]);
+    FAIL("no row " << option << " " << ind << " " << year);
+    return 0.0;
+  };
+  CHECK(find("opt", "settlements_to_date", 2019) == Approx(4));
+  CHECK(find("opt", "settlements_to_date", 2020) == Approx(8));
+  CHECK(find("opt", "public_cost_to_date (A)", 2020) == Approx(1e6));
+  CHECK(find("opt", "cost_per_additional_settler", 2019) == Approx(1e6 / 4));
+  CHECK(find("opt", "cost_per_additional_settler (A)", 2020) == Approx(1e6 / 8));
+  const output::Table b = evaluate::compare_options(base, {&opt}, {"opt"}, {{evaluate::kCostPerSettler, "B"}}, {2020});
+  CHECK(std::isnan(std::get<double>(b.rows.at(0)[col(b, "difference")])));  // adds no settler in B
+  CHECK(find("same", "public_cost_to_date", 2020) == 0.0);                    // the baseline against itself
 }

@@ -21,6 +21,8 @@ TEST_CASE("policy suggest: optimal string alignment distance", "[policy][suggest
   CHECK(osa_distance("ca", "abc") == 3);
   CHECK(osa_distance("colege_grad", "college_grad") == 1);
   CHECK(osa_distance("Permit", "permit") == 1);  // case-sensitive
+  CHECK(osa_distance("小店", "小店区") == 1);      // code points, not bytes
+  CHECK(osa_distance("迎泽区", "泽迎区") == 1);
   for (auto [a, b] : std::vector<std::pair<std::string_view, std::string_view>>{
            {"household_size", "hosehold_sise"}, {"abcdef", "badcfe"}, {"x", "yyyy"}})
     CHECK(osa_distance(a, b) == osa_distance(b, a));
@@ -40,6 +42,7 @@ TEST_CASE("policy suggest: nearest candidate within the limit", "[policy][sugges
   CHECK(nearest("xyz", names).empty());
   CHECK(nearest("", {}).empty());
   CHECK(nearest("anything", {}).empty());
+  CHECK(nearest("小店", {"迎泽区", "小店区"}) == "小店区");
 
   SECTION("the limit is max(2, size/3), inclusive") {
     // 9 bytes: limit 3.

@@ -102,7 +102,7 @@ def check_evaluate():
     assert len(runs) == 6, runs
     tables = [hukou("evaluate", os.path.join(out, "runs", r), "--csv", "--no-store").stdout for r in runs]
     for t in tables:
-        assert t.startswith("indicator,zone,view,year,target") and "registered_urbanization_rate" in t, t
+        assert t.startswith("indicator,target_zone,view,year,target_value") and "registered_urbanization_rate" in t, t
     # Run 3 of the grid: asc_settle -3, 小店区 wage 5000 (the last parameter varies fastest).
     single = os.path.join(WORK, "single.h5")
     hukou("run", "taiyuan", "--set", "scale=200", "--set", "horizon=2020", "--set", "decision.asc_settle=-3",
@@ -138,8 +138,11 @@ def check_shards():
     p = hukou("sweep", f, "-o", sh, "--shard", "0/2", "-q")
     assert "3 to run" in p.stdout and "merge" in p.stdout, p.stdout
     assert sorted(os.listdir(os.path.join(sh, "runs"))) == [f"run_{r:06d}.h5" for r in (0, 2, 4)]
-    env = dict(os.environ, SLURM_ARRAY_TASK_ID="2", SLURM_ARRAY_TASK_COUNT="2", SLURM_ARRAY_TASK_MIN="1")
+    # In a Slurm array task the shard must be given: the array's range cannot tell it.
+    env = dict(os.environ, SLURM_ARRAY_TASK_ID="1", SLURM_ARRAY_TASK_COUNT="1", SLURM_ARRAY_TASK_MIN="1")
     p = subprocess.run([HUKOU, "sweep", f, "-o", sh, "-q"], capture_output=True, text=True, env=env)
+    assert p.returncode == 2 and '--shard "$SLURM_ARRAY_TASK_ID/N"' in p.stderr, p.stdout + p.stderr
+    p = subprocess.run([HUKOU, "sweep", f, "-o", sh, "-q", "--shard", "1/2"], capture_output=True, text=True, env=env)
     assert p.returncode == 0 and "shard 1/2" in p.stdout, p.stdout + p.stderr
     hukou("sweep", "merge", sh)
     same(data(full), data(sh))
@@ -152,11 +155,33 @@ def check_sensitivity():
     assert "32 runs" in p.stdout, p.stdout
     p = hukou("sensitivity", out)
     assert "decision.asc_settle" in p.stdout and "ST" in p.stdout, p.stdout
-    g = xr.open_dataset(os.path.join(out, "sweep.h5"), group="sensitivity")
+    master = os.path.join(out, "sweep.h5")
+    g = xr.open_dataset(master, group="sensitivity_registered_urbanization_rate_2020")
     assert list(g["parameter"].values) == ["decision.asc_settle", "zones.小店区.wage"]
     st = g["ST"].values
     assert st[0] > st[1], st  # the settling constant matters more than one district's wage
-    assert g.attrs["year"] == "2020"
+    assert g.attrs["year"] == "2020" and g.ST.attrs["units"] == "1"
+    # Any output, zone, channel and year; each analysis in its own group.
+    p = hukou("sensitivity", out, "--output", "settlements", "--zone", "小店区", "--channel", "four_groups",
+              "--year", "2019")
+    assert "settlements in 小店区, channel four_groups, 2019" in p.stdout, p.stdout
+    p = hukou("sensitivity", out, "--output", "registered_urbanization_rate_zone", "--zone", "清徐县")
+    p = hukou("sensitivity", out, "--output", "setlements", expect=2)
+    assert "did you mean 'settlements'" in p.stderr, p.stderr
+    p = hukou("sensitivity", out, "--output", "registered_urbanization_rate_zone", expect=2)
+    assert "name a zone" in p.stderr, p.stderr
+    p = hukou("sensitivity", out, "--year", "2025", expect=2)
+    assert "outside the runs' years 2017-2020" in p.stderr, p.stderr
+    # Rewriting the master file keeps every stored analysis.
+    hukou("sweep", "merge", out)
+    with h5py.File(master, "r") as f:
+        kept = sorted(k for k in f if k.startswith("sensitivity"))
+        assert kept == ["sensitivity_registered_urbanization_rate_2020",
+                        "sensitivity_registered_urbanization_rate_zone_清徐县_2020",
+                        "sensitivity_settlements_小店区_four_groups_2019"], kept
+        assert f["sensitivity_registered_urbanization_rate_2020/ST"][()].tobytes() == st.tobytes()
+        assert f.attrs["scenario_name"] == "taiyuan" and f.attrs["git_commit"] and f.attrs["created"]
+        assert f["decision.asc_settle"].attrs["units"] == "util"
     assert xr.open_dataset(os.path.join(out, "sweep.h5"))["registered_urbanization_rate"].shape == (32, 1, 4)
     morris = SOBOL.replace('kind = "sobol"\nsamples = 8', 'kind = "morris"\ntrajectories = 3\nlevels = 4')
     mo = os.path.join(WORK, "morris")
@@ -166,7 +191,51 @@ def check_sensitivity():
     grid = os.path.join(WORK, "grid")
     hukou("sweep", sweep_file("grid.toml", GRID), "-o", grid, "-q")
     hukou("sensitivity", grid, expect=2)
-    hukou("sensitivity", mo, "--output", "settlements", expect=2)
+    hukou("sensitivity", mo, "--output", "settlements", "--zone", "nowhere", expect=2)
+
+
+def check_dry_run():
+    f = sweep_file("grid.toml", GRID)
+    out = os.path.join(WORK, "dry")
+    p = hukou("sweep", f, "-o", out, "--dry-run")
+    lines = p.stdout.splitlines()
+    assert "run,decision.asc_settle,zones.小店区.wage" in lines and "5,-2,5000" in lines, p.stdout
+    assert "6 of 6 runs to run" in p.stdout and "Estimate:" in p.stdout and "a run" in p.stdout, p.stdout
+    assert not os.path.exists(out), "a dry run writes nothing"
+    p = hukou("sweep", f, "-o", out, "--dry-run", "--shard", "1/2")
+    assert "Shard 1/2: 3 of 6 runs to run" in p.stdout, p.stdout
+    # The job's memory limit, not the node's, sizes the concurrency.
+    env = dict(os.environ, SLURM_MEM_PER_NODE="1")
+    p = subprocess.run([HUKOU, "sweep", f, "-o", out, "--dry-run", "--threads", "2"], capture_output=True, text=True,
+                       env=env)
+    assert p.returncode == 0 and "1 at a time" in p.stdout and "(SLURM_MEM_PER_NODE)" in p.stdout, p.stdout
+    p = subprocess.run([HUKOU, "sweep", f, "-o", out, "-q", "--threads", "2"], capture_output=True, text=True, env=env)
+    assert p.returncode == 0 and "1 at a time (memory: SLURM_MEM_PER_NODE)" in p.stdout, p.stdout
+
+
+R_SCRIPT = r"""
+library(hdf5r)
+f <- H5File$new(commandArgs(TRUE)[1], mode = "r")
+stopifnot(f[["registered_urbanization_rate"]]$dims == c(4, 1, 32))  # R reverses them: period, replicate, run
+rate <- f[["registered_urbanization_rate"]]$read()
+stopifnot(all(rate > 0 & rate < 1))
+stopifnot("小店区" %in% f[["zone"]]$read())
+stopifnot(h5attr(f[["decision.asc_settle"]], "units") == "util")
+stopifnot(h5attr(f, "scenario_name") == "taiyuan")
+g <- f[["sensitivity_registered_urbanization_rate_2020"]]
+stopifnot(identical(g[["parameter"]]$read(), c("decision.asc_settle", "zones.小店区.wage")))
+stopifnot(length(g[["ST"]]$read()) == 2)
+cat("ok\n")
+"""
+
+
+def check_r():
+    out = os.path.join(WORK, "sobol")
+    hukou("sweep", sweep_file("sobol.toml", SOBOL), "-o", out, "-q")
+    hukou("sensitivity", out)
+    script = sweep_file("read.R", R_SCRIPT)
+    p = subprocess.run(["Rscript", script, os.path.join(out, "sweep.h5")], capture_output=True, text=True)
+    assert p.returncode == 0 and "ok" in p.stdout, p.stdout + p.stderr
 
 
 def check_bad_files():

@@ -1,0 +1,35 @@
+#include "inputs.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace hukou::cli {
+
+// A missing input is bad input (2); a file that exists but cannot be read as a run
+// file is a failure (1, fileio's and output's errors, as main() reports them), as
+// docs/reliability.md has it for damaged files.
+output::RunFile read_run_input(const std::string& command, const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    std::cerr << command << ": " << path << ": no such file\n";
+    throw CLI::RuntimeError(bad_input);
+  }
+  return output::read_run_file(path);
+}
+
+std::vector<std::pair<std::string, std::string>> run_provenance(const output::RunFile& f,
+                                                                 const std::string& prefix) {
+  const auto& m = f.meta;
+  return {{prefix + "run file", std::filesystem::absolute(f.path).string()},
+          {prefix + "scenario", m.scenario_name},
+          {prefix + "tool version", m.tool_version},
+          {prefix + "git commit", m.git_commit},
+          {prefix + "seed", std::to_string(m.seed)},
+          {prefix + "replicates", std::to_string(f.replicates.size())},
+          {prefix + "created", m.created},
+          {prefix + "exported", output::utc_now()}};
+}
+
+}  // namespace hukou::cli
