@@ -21,7 +21,7 @@ bool mentions(const std::vector<std::string>& problems, const std::string& what)
 
 TEST_CASE("core priors: the shipped registry has no problem", "[core][priors]") {
   const auto problems = prior_problems(prior_registry());
-  for (const auto& p : problems) INFO(p);
+  for (const auto& p : problems) UNSCOPED_INFO(p);
   CHECK(problems.empty());
 }
 
