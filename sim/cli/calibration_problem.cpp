@@ -5,6 +5,7 @@
 #include "calibrate/error.hpp"
 #include "core/engine.hpp"
 #include "core/params.hpp"
+#include "evaluate/observations.hpp"
 
 namespace hukou::cli {
 
@@ -16,12 +17,6 @@ calibrate::Prior prior_of(const CalibratedParameter& c) {
   throw calibrate::CalibrationError("calibration.priors." + c.key + ": prior '" + c.dist +
                                     "' is not supported by the calibration engine yet");
 }
-
-const SeriesSpec& series_of(const std::string& name) {
-  for (const auto& s : output_series())
-    if (s.name == name) return s;
-  throw std::logic_error("unknown output series " + name);  // the loader checked it
-}
 }  // namespace
 
 std::vector<Observation> calibration_observations(const Scenario& sc) {
@@ -31,15 +26,7 @@ std::vector<Observation> calibration_observations(const Scenario& sc) {
   return out;
 }
 
-double simulated_value(const RunResult& r, const Observation& o) {
-  const SeriesSpec& s = series_of(o.indicator);
-  const auto period = static_cast<std::size_t>(o.year - r.years.front());
-  if (!o.channel) return r.total(s.id, period, o.zone ? *o.zone : RunResult::all_zones);
-  double sum = 0.0;  // one channel: of one zone, or summed over zones
-  for (std::size_t z = 0; z < r.zones.size(); ++z)
-    if (!o.zone || *o.zone == z) sum += r.at(s.id, period, z, *o.channel);
-  return sum;
-}
+double simulated_value(const RunResult& r, const Observation& o) { return evaluate::simulated_value(r, o); }
 
 void apply_parameter(Scenario& sc, const std::string& key, double v) {
   if (const ParamSpec* p = find_param(key)) return set_param(sc.params, *p, v);

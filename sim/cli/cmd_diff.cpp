@@ -21,14 +21,10 @@ struct DiffOptions {
   bool csv = false;
 };
 
-// A run file's scenario is the resolved text it stores, read again (a relative
-// `extends` from beside the run file, else the built-in of that name).
+// A run file's scenario is the resolved text it stores, read again (inputs.hpp).
 Scenario scenario_of(const std::string& what, const std::vector<std::string>& set) {
   if (what.ends_with(".h5")) {
-    const output::RunFile f = read_run_input("hukou diff", what);
-    std::vector<std::string> all = scenario::recorded_overrides(f.meta.scenario_text);
-    all.insert(all.end(), set.begin(), set.end());
-    return scenario::parse(f.meta.scenario_text, what, all);
+    return run_scenario(read_run_input("hukou diff", what), set);
   }
   return scenario::load(what, set);
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "scenario/loader.hpp"
 
 namespace hukou::cli {
 
@@ -17,6 +18,12 @@ output::RunFile read_run_input(const std::string& command, const std::string& pa
     throw CLI::RuntimeError(bad_input);
   }
   return output::read_run_file(path);
+}
+
+Scenario run_scenario(const output::RunFile& f, const std::vector<std::string>& extra_set) {
+  std::vector<std::string> all = scenario::recorded_overrides(f.meta.scenario_text);
+  all.insert(all.end(), extra_set.begin(), extra_set.end());
+  return scenario::parse(f.meta.scenario_text, f.path.string(), all);
 }
 
 std::vector<std::pair<std::string, std::string>> run_provenance(const output::RunFile& f,

@@ -36,6 +36,7 @@ enum class ChannelKind : std::uint8_t { settle, return_home };
 
 struct Channel {
   std::string name;
+  std::string title;           // as the document names it, e.g. "四类人员落户" (shown beside `name`)
   std::string clause;          // the document's clause, e.g. "并政办发〔2018〕11号 二(四)"
   Condition condition;
   std::vector<bool> zones;     // zones[z]: open in zone z

@@ -83,6 +83,13 @@ void read_channel(ReadContext& ctx, const toml::table& t, std::size_t index, con
   check_keys(ctx, t, path, channel_keys(), "in [[channels]]");
   if (auto n = require(ctx, t, "clause", path, t.source()))
     if (auto v = read_string(ctx, *n, path + ".clause", true)) c.clause = *v;
+  if (auto n = t.get("title"))
+    if (auto v = read_string(ctx, *n, path + ".title", true)) {
+      if (v->find_first_of("\n\r\t") != std::string::npos)
+        ctx.error(*n, path + ".title", "a channel's title is one line (it heads table columns and legends)");
+      else
+        c.title = *v;
+    }
   if (auto n = require(ctx, t, "condition", path, t.source()))
     if (auto cond = read_condition(ctx, *n, path + ".condition")) c.condition = std::move(*cond);
   read_where(ctx, t, path, zones, s, c);

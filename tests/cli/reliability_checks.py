@@ -112,21 +112,50 @@ def check_output_onto_input():
     assert open(base, "rb").read() == before
 
 
+def holds_flock(pid, path):
+    """Whether process `pid` holds a flock on the file at `path`, read from /proc/locks.
+
+    Only reading: a probe that took the lock itself, even briefly, would make the
+    process it watches fail to lock."""
+    try:
+        inode = os.stat(path).st_ino
+    except FileNotFoundError:
+        return False
+    with open("/proc/locks") as f:
+        for line in f:
+            fields = line.split()
+            if "FLOCK" in fields and str(pid) in fields and any(
+                    x.count(":") == 2 and x.rsplit(":", 1)[1] == str(inode) for x in fields):
+                return True
+    return False
+
+
 def start_run(scale, out):
-    """A `hukou run` in the background, returned once it holds the lock of `out`."""
+    """A `hukou run` in the background, returned once it holds the lock of `out`.
+
+    The lock file appears (open with O_CREAT) before the process holds its flock;
+    waiting for the file alone left a window in which a second writer could take
+    the lock first, or a signal find no cleanup registered yet."""
     p = subprocess.Popen([HUKOU, "run", "taiyuan", "--set", f"scale={scale}", "-q", "-o", out], cwd=WORK,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lock = os.path.join(WORK, "." + out + ".lock")
-    deadline = time.time() + 120
-    while not os.path.exists(lock) and p.poll() is None and time.time() < deadline:
+    deadline = time.time() + 600
+    while not holds_flock(p.pid, lock) and p.poll() is None and time.time() < deadline:
         time.sleep(0.02)
     assert p.poll() is None, "the run ended before it could be interrupted: " + p.communicate()[1]
+    assert holds_flock(p.pid, lock), "the run did not lock its output within 600 s"
     return p
 
 
 def check_concurrent_writers():
     first = start_run(20, "same.h5")
-    second = hukou("run", "taiyuan", *SMALL, "-o", "same.h5")
+    # Stopped while holding the lock, the first run cannot finish (and release it)
+    # before the second one tries, however slow the machine.
+    first.send_signal(signal.SIGSTOP)
+    try:
+        second = hukou("run", "taiyuan", *SMALL, "-o", "same.h5")
+    finally:
+        first.send_signal(signal.SIGCONT)
     clean_failure(second, 1, "same.h5", "another hukou process")
     out, err = first.communicate(timeout=600)
     assert first.returncode == 0, err
