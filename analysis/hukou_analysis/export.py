@@ -8,15 +8,17 @@ FILE.xlsx`, which hand over their tables as a bundle directory of such CSV files
     BUNDLE/definitions.csv    table, column, units, meaning
     BUNDLE/provenance.csv     key, value
 
-`python3 -m hukou_analysis.export BUNDLE OUT.xlsx` makes the workbook."""
+`python3 -m hukou_analysis.export BUNDLE OUT.xlsx` makes the workbook (OUT `-`: on
+stdout, which is how `hukou` runs it and writes the file itself)."""
 import csv
 import io
 import os
 import re
 import sys
-import tempfile
 
 import pandas as pd
+
+from .atomic import write_atomically
 
 BOM = "\ufeff"
 DEFINITIONS = ["table", "column", "units", "meaning"]
@@ -35,22 +37,6 @@ def csv_text(df, units=None):
     for row in df.itertuples(index=False):
         w.writerow(["" if isinstance(v, float) and v != v else v for v in row])
     return BOM + out.getvalue()
-
-
-def write_atomically(path, data):
-    """DATA (bytes) to PATH via a temporary file in the same directory, renamed when
-    complete, so a failure never leaves a partial file under PATH."""
-    d = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".", suffix=".tmp", dir=d)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def workbook_bytes(sheets, definitions, provenance):
@@ -101,7 +87,11 @@ def main(argv=None):
         print("usage: python3 -m hukou_analysis.export BUNDLE_DIR OUT.xlsx", file=sys.stderr)
         return 2
     try:
-        write_workbook(argv[1], *read_bundle(argv[0]))
+        if argv[1] == "-":
+            sys.stdout.buffer.write(workbook_bytes(*read_bundle(argv[0])))
+            sys.stdout.flush()
+        else:
+            write_workbook(argv[1], *read_bundle(argv[0]))
     except ImportError as e:
         print(f"hukou export: {e}: install python3-openpyxl (scripts/install-deps)", file=sys.stderr)
         return 1

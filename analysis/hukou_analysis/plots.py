@@ -275,10 +275,14 @@ def plot_sensitivity(table):
 
 
 def save_figure(fig, stem, formats=("png", "svg")):
-    """Writes STEM.png and STEM.svg; returns the paths."""
+    """Writes STEM.png and STEM.svg (through atomic.write_atomically); returns the paths."""
+    import io
+    from .atomic import write_atomically
     paths = []
     for fmt in formats:
         p = f"{stem}.{fmt}"
-        fig.savefig(p, format=fmt, dpi=110 if fmt == "png" else None)
+        buf = io.BytesIO()
+        fig.savefig(buf, format=fmt, dpi=110 if fmt == "png" else None)
+        write_atomically(p, buf.getvalue())
         paths.append(p)
     return paths

@@ -22,7 +22,7 @@ from . import __version__
 from .fonts import FontError
 from .load import (ComparisonError, _first_group, comparison_summary, county_scores, evaluation_table, kind,
                    load_comparison, load_run)
-from .export import write_atomically
+from .atomic import TargetError, write_atomically
 from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
 
 CSS = """
@@ -320,7 +320,7 @@ def main(argv=None):
             sys.stdout.write(build_report(a.file, a.compare, a.evaluation))
             return 0
         write_report(a.file, out, a.compare, a.evaluation)
-    except ComparisonError as e:
+    except (ComparisonError, TargetError) as e:
         print(f"hukou report: {e}", file=sys.stderr)
         return 2
     except (ValueError, OSError) as e:

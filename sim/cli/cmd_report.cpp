@@ -1,29 +1,21 @@
 // `hukou report FILE.h5 [--compare OPTION.h5 ...] -o report.html`: a self-contained HTML
 // report of a run. The evaluation against targets (and Qiannan's county scores) is
 // computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
-// to the report in a file of groups `evaluation`, `county_scores`, `key_figures` and
-// `comparison` (every option against the run, as `hukou compare` computes it), written with
+// to the report in a file of groups `evaluation`, `county_scores`, `key_figures`,
+// `observations` (the scenario's observations beside the simulation),
+// `channel_names` (each channel as its document names it) and `comparison` (every
+// option against the run, as `hukou compare` computes it), written with
 // fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
 // afterwards (on a signal too); the run file is never changed. The report itself is
 // built by the analysis package (analysis/hukou_analysis, Python with Debian's h5py,
 // xarray, pandas, matplotlib, scipy), which prints the HTML on a pipe; this
 // subcommand writes it with fileio's AtomicFile, like every output.
 //
-// No code from the working directory runs: Python starts isolated (-I: no
-// PYTHONPATH, no user site, no current directory or script directory on sys.path)
-// with the package's absolute directory as the only addition to sys.path, and in
-// the directory "/" (matplotlib, for one, reads a matplotlibrc from the current
-// directory). The run files are checked first (output::read_run_file, which cannot
+// No code from the working directory runs: Python is started by cli/python.hpp,
+// the one runner (isolated, by absolute path, in "/"). The run files are checked first (output::read_run_file, which cannot
 // crash on a damaged file), so h5py never meets one. Exit codes are Python's (0 ok,
 // 1 failure, 2 bad input); a file that is not a run file is bad input (2).
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -32,74 +24,35 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/python.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
+#include "evaluate/observations.hpp"
 #include "evaluate/options.hpp"
 #include "fileio/atomic_file.hpp"
 #include "fileio/cleanup.hpp"
 #include "fileio/output_lock.hpp"
+#include "fileio/private_dir.hpp"
 #include "fileio/target_check.hpp"
 #include "output/hdf5_reader.hpp"
 #include "output/table_group.hpp"
-
-#ifndef HUKOU_ANALYSIS_DIR
-#define HUKOU_ANALYSIS_DIR ""
-#endif
 
 namespace hukou::cli {
 
 namespace {
 namespace fs = std::filesystem;
-constexpr const char* kPython = "/usr/bin/python3";
-// Puts the package first on sys.path (argv[1]) and runs the report's main on the rest.
-constexpr const char* kBootstrap =
-    "import sys; sys.path.insert(0, sys.argv[1]); from hukou_analysis.report import main; "
-    "sys.exit(main(sys.argv[2:]))";
-
 struct ReportOptions {
   std::string file, output;
   std::vector<std::string> compare;
   std::vector<int> midterm{2018};
+  std::string lang = "en";
 };
-
-// analysis/ of the source tree (set at build time), or $HUKOU_ANALYSIS_DIR; absolute.
-fs::path analysis_dir() {
-  const char* env = std::getenv("HUKOU_ANALYSIS_DIR");
-  const std::string dir = env && *env ? env : HUKOU_ANALYSIS_DIR;
-  return dir.empty() ? fs::path() : fs::absolute(dir).lexically_normal();
-}
 
 [[noreturn]] void fail(const std::string& message, int code) {
   std::cerr << "hukou report: " << message << "\n";
   throw CLI::RuntimeError(code);
 }
-
-// A new directory only this user can enter (mkdtemp: mode 0700, a name of its own
-// under $TMPDIR or /tmp), removed with what is in it when this goes out of scope,
-// and by the signal handler (fileio/cleanup.hpp) if the process is stopped.
-class PrivateTempDir {
- public:
-  PrivateTempDir() {
-    std::string templ = fs::absolute(fs::temp_directory_path() / "hukou-report-XXXXXX").string();
-    if (::mkdtemp(templ.data()) == nullptr)
-      fail("cannot make a temporary directory in " + fs::temp_directory_path().string() + ": " +
-               std::strerror(errno),
-           failure);
-    path_ = templ;
-    cleanup_.emplace(path_.string());
-  }
-  ~PrivateTempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);  // ours alone (0700): nothing else can be in it
-  }
-  PrivateTempDir(const PrivateTempDir&) = delete;
-  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  std::optional<fileio::CleanupOnSignal> cleanup_;
-};
 
 // The run's evaluation tables, as `hukou evaluate` would store them, its key figures
 // and every option against it, as `hukou compare` computes them, in `to`.
@@ -116,6 +69,22 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
                                          {{"registered_urbanization_rate", ""}, {"resident_urbanization_rate", ""},
                                           {evaluate::kSettledToDate, ""}, {evaluate::kPublicCostToDate, ""}},
                                          evaluate::default_years(f)));
+  // The scenario the run used: its observations beside the simulation, and its
+  // channels as the documents name them (a file whose scenario cannot be read
+  // again has neither).
+  try {
+    const Scenario sc = run_scenario(f);
+    if (!sc.observations.empty()) groups.emplace_back("observations", evaluate::observations_table(f, sc));
+    output::Table names;
+    names.columns = {{"channel_code", "", "the channel's identifier in the scenario"},
+                     {"channel_title", "", "the channel as its document names it"},
+                     {"channel_label", "", "title and identifier, as tables and legends show the channel"}};
+    for (const auto& c : sc.channels) names.add({c.name, c.title, evaluate::channel_label(c)});
+    if (!sc.channels.empty()) groups.emplace_back("channel_names", names);
+  } catch (const std::exception& e) {
+    std::cerr << "hukou report: note: no observations or channel titles: the scenario recorded in "
+              << f.path.string() << " cannot be read again (" << e.what() << ")\n";
+  }
   if (!options.empty()) {
     std::vector<const output::RunFile*> ptrs;
     std::vector<std::string> labels;
@@ -129,52 +98,8 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
   output::write_table_file(to, groups);
 }
 
-// Runs Python as above; returns its exit code and its stdout (the HTML) in `out`.
-int run_python(const std::vector<std::string>& args, std::string& out) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) fail(std::string("cannot make a pipe: ") + std::strerror(errno), failure);
-  std::cout.flush();
-  std::cerr.flush();
-  const pid_t pid = ::fork();
-  if (pid < 0) fail(std::string("cannot start ") + kPython + ": " + std::strerror(errno), failure);
-  if (pid == 0) {
-    ::dup2(fds[1], STDOUT_FILENO);
-    if (::chdir("/") != 0) ::_exit(1);
-    ::setenv("MPLBACKEND", "Agg", 1);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(kPython, argv.data());
-    const std::string msg = std::string("hukou report: cannot run ") + kPython + ": " + std::strerror(errno) + "\n";
-    if (::write(STDERR_FILENO, msg.data(), msg.size()) < 0) ::_exit(1);
-    ::_exit(1);
-  }
-  ::close(fds[1]);
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(fds[0], buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fds[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  fail("the analysis package was stopped by signal " + std::to_string(WTERMSIG(status)), failure);
-}
-
 void report(const ReportOptions& o) {
-  const fs::path dir = analysis_dir();
-  if (::access(kPython, X_OK) != 0)
-    fail(std::string(kPython) + " not found: install python3 and scripts/install-deps' packages", failure);
   std::error_code ec;
-  if (dir.empty() || !fs::is_regular_file(dir / "hukou_analysis" / "report.py", ec))
-    fail("the analysis package was not found in '" + dir.string() +
-             "' (expected hukou_analysis/report.py there); set HUKOU_ANALYSIS_DIR to the analysis/ directory of the "
-             "hukou sources",
-         failure);
   std::vector<std::string> inputs{o.file};
   inputs.insert(inputs.end(), o.compare.begin(), o.compare.end());
   std::optional<output::RunFile> run;
@@ -194,7 +119,7 @@ void report(const ReportOptions& o) {
   fileio::check_target(out);
   const fileio::OutputLock lock(out);
 
-  const PrivateTempDir tmp;
+  const fileio::PrivateDir tmp("hukou-report");
   const fs::path tables = tmp.path() / "evaluation.h5";
   const fileio::CleanupOnSignal tables_cleanup(tables.string());  // before the directory, on a signal
   try {
@@ -203,12 +128,11 @@ void report(const ReportOptions& o) {
     fail(e.what(), bad_input);
   }
 
-  std::vector<std::string> args{kPython, "-I", "-c", kBootstrap, dir.string(), fs::absolute(o.file).string(),
-                                "--evaluation", tables.string()};
+  std::vector<std::string> args{fs::absolute(o.file).string(), "--evaluation", tables.string(), "--lang", o.lang};
   for (const auto& c : o.compare) args.insert(args.end(), {"--compare", fs::absolute(c).string()});
   args.insert(args.end(), {"-o", "-"});
   std::string html;
-  if (const int code = run_python(args, html); code != ok) throw CLI::RuntimeError(code);
+  if (const int code = run_analysis("hukou report", "report", args, &html); code != ok) throw CLI::RuntimeError(code);
   fileio::write_file_atomically(out, html);
   std::cout << "Wrote " << out.string() << "\n";
 }
@@ -223,6 +147,8 @@ void add_report(CLI::App& app) {
                   "A policy option's run to compare with, same --seed and --replicates (repeatable)");
   cmd->add_option("-o,--output", o->output, "HTML file to write (default: FILE with .html)");
   cmd->add_option("--midterm", o->midterm, "Mid-term evaluation years (default 2018)");
+  cmd->add_option("--lang", o->lang, "Language of the report: en (English, the default) or zh (中文)")
+      ->check(CLI::IsMember({"en", "zh"}));
   cmd->callback([o] { report(*o); });
 }
 

@@ -1,34 +1,20 @@
 #include "export.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/python.hpp"
+#include "fileio/atomic_file.hpp"
+#include "fileio/cleanup.hpp"
+#include "fileio/private_dir.hpp"
 
 namespace hukou::cli {
 
 namespace {
 namespace fs = std::filesystem;
-
-// Written to a temporary name and renamed, so a failure leaves no partial file.
-void write_file(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw std::runtime_error("cannot write " + tmp.string());
-    }
-  }
-  fs::rename(tmp, path);
-}
 
 std::string csv(const output::Table& t, void (*print)(std::ostream&, const output::Table&)) {
   std::ostringstream s;
@@ -69,32 +55,31 @@ int export_tables(const std::string& command, const std::string& path, const std
       for (std::size_t i = 0; i < tables.size(); ++i) {
         fs::path p = out;
         if (i > 0) p.replace_filename(out.stem().string() + "_" + tables[i].name + ".csv");
-        write_file(p, csv(tables[i].table, output::print_csv_export));
+        fileio::write_file_atomically(p, csv(tables[i].table, output::print_csv_export));
         std::cerr << "Wrote " << p.string() << "\n";
       }
       return ok;
     }
-    // The workbook is made from the same CSV files, in a bundle beside it.
-    const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    const fs::path bundle = dir / ("." + out.filename().string() + ".bundle." + std::to_string(::getpid()));
-    fs::create_directories(bundle);
-    int code = failure;
-    try {
-      for (std::size_t i = 0; i < tables.size(); ++i)
-        write_file(bundle / (std::to_string(i + 1) + "_" + tables[i].name + ".csv"),
-                   csv(tables[i].table, output::print_csv_export));
-      write_file(bundle / "definitions.csv", csv(definitions(tables), output::print_csv_export));
-      write_file(bundle / "provenance.csv", csv(provenance_table(provenance), output::print_csv_export));
-      code = run_analysis(command, "export", {bundle.string(), out.string()});
-    } catch (...) {
-      std::error_code ec;
-      fs::remove_all(bundle, ec);
-      throw;
-    }
-    std::error_code ec;
-    fs::remove_all(bundle, ec);
-    if (code == ok) std::cerr << "Wrote " << out.string() << "\n";
-    return code;
+    // The workbook is made by the analysis package from the same CSV files, handed
+    // over in a private directory; it prints the workbook, written here like every
+    // output (fileio's AtomicFile: lock, checks, atomic rename).
+    const fileio::PrivateDir bundle("hukou-export");
+    std::vector<std::unique_ptr<fileio::CleanupOnSignal>> registered;  // the handler removes only empty directories
+    const auto put = [&](const std::string& name, const output::Table& t) {
+      const fs::path p = bundle.path() / name;
+      registered.push_back(std::make_unique<fileio::CleanupOnSignal>(p.string()));
+      fileio::write_file_atomically(p, csv(t, output::print_csv_export));
+    };
+    for (std::size_t i = 0; i < tables.size(); ++i)
+      put(std::to_string(i + 1) + "_" + tables[i].name + ".csv", tables[i].table);
+    put("definitions.csv", definitions(tables));
+    put("provenance.csv", provenance_table(provenance));
+    std::string workbook;
+    const int code = run_analysis(command, "export", {bundle.path().string(), "-"}, &workbook);
+    if (code != ok) return code;
+    fileio::write_file_atomically(out, workbook);
+    std::cerr << "Wrote " << out.string() << "\n";
+    return ok;
   } catch (const std::exception& e) {
     std::cerr << command << ": cannot export " << path << ": " << e.what() << "\n";
     return failure;
