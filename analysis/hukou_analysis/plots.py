@@ -93,16 +93,18 @@ def _stacked_bars(ax, years, table, labels, cmap):
         bottom += table[i]
 
 
-def plot_settlements(run):
+def plot_settlements(run, channel_labels=None):
     """Persons settled each year (mean over replicates), stacked by channel (left)
-    and by zone (right)."""
+    and by zone (right). `channel_labels` maps a channel's identifier to its label
+    (its document's name beside the identifier: the report's `channel_names`)."""
     _setup()
     ds = _as_run(run)
     s = ds.settlements.mean("replicate")
     years = ds.period.values
     fig, (a, b) = plt.subplots(1, 2, figsize=(14, 5.2), sharey=True)
     by_channel = s.sum("zone").transpose("channel", "period").values
-    _stacked_bars(a, years, by_channel, [str(c) for c in ds.channel.values], "tab10")
+    labels = channel_labels or {}
+    _stacked_bars(a, years, by_channel, [labels.get(str(c), str(c)) for c in ds.channel.values], "tab10")
     a.set_title("by channel")
     by_zone = s.sum("channel").transpose("zone", "period").values
     _stacked_bars(b, years, by_zone, [str(z) for z in ds.zone.values], "tab20" if ds.sizes["zone"] > 10 else "tab10")

@@ -24,6 +24,7 @@ from .load import (ComparisonError, _first_group, comparison_summary, county_sco
                    load_comparison, load_run)
 from .atomic import TargetError, write_atomically
 from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
+from .strings import LANGUAGES, strings
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;max-width:1100px;
@@ -40,8 +41,17 @@ a.dl{font-size:.85em;margin-right:1em}
 dl.prov{display:grid;grid-template-columns:max-content auto;gap:.15em 1em}dl.prov dt{font-weight:bold}dl.prov dd{margin:0}
 """
 
-_NAMES = {"registered_urbanization_rate": "registered urbanization", "resident_urbanization_rate": "resident urbanization",
-          "registered_urbanization_rate_zone": "registered urbanization"}
+_NAME_KEYS = {"registered_urbanization_rate": "name_registered", "resident_urbanization_rate": "name_resident",
+              "registered_urbanization_rate_zone": "name_registered", "settlements": "name_settlements"}
+
+
+def _name(s, indicator):
+    """An indicator as the report's language names it (else its identifier)."""
+    return s(_NAME_KEYS[indicator]) if indicator in _NAME_KEYS else indicator
+
+
+def _sentence(text):
+    return text[:1].upper() + text[1:]
 
 
 def pp(v):
@@ -79,22 +89,25 @@ def _fmt(ds, indicator, v):
     return f"{v:,.0f}"
 
 
-def _provenance_rows(ds):
+def _provenance_rows(ds, s=None):
+    s = s or strings("en")
     a = ds.attrs
-    return [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
-            ("tool version", a.get("tool_version", "")), ("git commit", a.get("git_commit", "")),
-            ("seed", a.get("seed", "")), ("scale", a.get("scale", "")), ("replicates", ds.sizes["replicate"]),
-            ("threads", a.get("threads", "")), ("created", a.get("created", "")),
-            ("periods", f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
-            ("zones", ", ".join(str(z) for z in ds.zone.values))]
+    return [(s("prov_scenario"), a.get("scenario_name", "")), (s("prov_file"), a.get("path", "")),
+            (s("prov_version"), a.get("tool_version", "")), (s("prov_commit"), a.get("git_commit", "")),
+            (s("prov_seed"), a.get("seed", "")), (s("prov_scale"), a.get("scale", "")),
+            (s("prov_replicates"), ds.sizes["replicate"]), (s("prov_threads"), a.get("threads", "")),
+            (s("prov_created"), a.get("created", "")),
+            (s("prov_periods"), f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
+            (s("prov_zones"), ", ".join(str(z) for z in ds.zone.values))]
 
 
-def _provenance(ds):
-    rows = _provenance_rows(ds)
+def _provenance(ds, s):
+    rows = _provenance_rows(ds, s)
     out = '<dl class="prov">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows) + "</dl>"
     text = str(ds.scenario_text.values) if "scenario_text" in ds else ""
     if text:
-        out += f"<details><summary>scenario (resolved TOML, {len(text.splitlines())} lines)</summary><pre>{_e(text)}</pre></details>"
+        out += (f"<details><summary>{_e(s('scenario_text', n=len(text.splitlines())))}</summary>"
+                f"<pre>{_e(text)}</pre></details>")
     return out
 
 
@@ -118,48 +131,61 @@ def _table(df, fmt=None, row_class=None):
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _evaluation_html(ds, ev):
+def _evaluation_html(ds, ev, s):
     if ev.empty:
-        return "<p>The scenario declares no targets.</p>"
+        return f"<p>{s('no_targets')}</p>"
     val = lambda r, v: _fmt(ds, r["indicator"], v)  # noqa: E731
     fmt = {c: val for c in ("target_value", "simulated", "lo", "hi")}
     fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
     fmt["share_met"] = lambda r, v: f"{v:.0%}"
-    src = ("read from the file's <code>evaluation</code> group" if ev.attrs.get("source") == "stored"
-           else "computed from the file's targets by <code>hukou report</code> with <code>hukou evaluate</code>'s "
-                "rules (the file has no <code>evaluation</code> group and is left unchanged; "
-                "<code>hukou evaluate</code> stores the same table)")
-    return (f"<p>Per target: final view at the target's year, mid-term view on the straight path from the base year; "
-            f"lo–hi: where 90% of replicates lie; share_met: replicates at or above the target. Table {src}.</p>"
+    src = s("src_stored") if ev.attrs.get("source") == "stored" else s("src_computed")
+    return (f"<p>{s('evaluation_intro', src=src)}</p>"
             + _table(ev, fmt, lambda r: "met" if r["share_met"] >= 0.5 else "miss"))
 
 
-def summary_lines(ds, ev, diff_tables=None):
+def _observations_html(ds, evaluation, s):
+    """The scenario's observations beside the simulation, as `hukou evaluate` prints
+    them (the `observations` group: stored in the run file, else computed by
+    `hukou report`); "" when the scenario cites none."""
+    ob, _ = _first_group("observations", ds.attrs.get("path"), evaluation)
+    if ob is None or ob.empty:
+        return "", None
+    ob = ob.drop(columns=[c for c in ("row",) if c in ob.columns])
+    lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
+    fmt = {c: lvl for c in ("simulated", "lo", "hi", "observed")}
+    fmt["ratio"] = lambda r, v: "n/a" if v != v else f"{v:.3f}"
+    table = Table("observations", ob, units={"ratio": "1"},
+                  meanings={"simulated": "simulated median over replicates", "ratio": "simulated / observed"})
+    return (f"<h2 id='observations'>{s('h_observations')}</h2><p>{s('observations_intro')}</p>"
+            + _table(ob, fmt) + csv_link(table, s("data_csv"))), table
+
+
+def summary_lines(ds, ev, diff_tables=None, s=None):
     """Short sentences: where the rates go, and each prefecture-wide final target."""
+    s = s or strings("en")
     lines = []
     y0, y1 = int(ds.period.values[0]), int(ds.period.values[-1])
     for var in ("registered_urbanization_rate", "resident_urbanization_rate"):
         m = ds[var].mean("replicate")
-        lines.append(f"{_NAMES[var].capitalize()} goes from {float(m.sel(period=y0)):.2%} in {y0} to "
-                     f"{float(m.sel(period=y1)):.2%} in {y1} (mean of {ds.sizes['replicate']} replicates).")
+        lines.append(_sentence(s("sum_rate", name=_name(s, var), a=f"{float(m.sel(period=y0)):.2%}", y0=y0,
+                                 b=f"{float(m.sel(period=y1)):.2%}", y1=y1, n=ds.sizes["replicate"])))
     zone_final = ev[(ev["view"] == "final") & (ev["target_zone"] != "")]
     for _, r in ev[ev["view"] == "final"].iterrows():
         if r["target_zone"] and len(zone_final) > 4:
             continue  # many zone targets: counted below, listed in the table
-        name = _NAMES.get(r["indicator"], r["indicator"])
-        where = f" in {r['target_zone']}" if r["target_zone"] else ""
-        verb = "reaches" if _is_rate(ds, r["indicator"]) else "is"
-        lines.append(f"{name.capitalize()}{where} {verb} {_fmt(ds, r['indicator'], r['simulated'])} in {r['year']} "
-                     f"against a target of {_fmt(ds, r['indicator'], r['target_value'])}: "
-                     f"{'met' if r['gap'] >= 0 else 'missed'} on average, in {r['share_met']:.0%} of replicates.")
+        where = s("sum_where", zone=r["target_zone"]) if r["target_zone"] else ""
+        verb = s("verb_rate") if _is_rate(ds, r["indicator"]) else s("verb_count")
+        lines.append(_sentence(s("sum_target", name=_name(s, r["indicator"]), where=where, verb=verb,
+                                 sim=_fmt(ds, r["indicator"], r["simulated"]), year=r["year"],
+                                 target=_fmt(ds, r["indicator"], r["target_value"]),
+                                 met=s("met") if r["gap"] >= 0 else s("missed"), share=f"{r['share_met']:.0%}")))
     if len(zone_final) > 4:
-        met = int((zone_final["gap"] >= 0).sum())
-        lines.append(f"Zone targets: {met} of {len(zone_final)} met on average (see the evaluation table).")
+        lines.append(s("sum_zones", met=int((zone_final["gap"] >= 0).sum()), n=len(zone_final)))
     for df in diff_tables or []:
         r = df.iloc[-1]
         d = pp if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
-        lines.append(f"The what-if changes {_NAMES.get(r['indicator'], r['indicator'])} in {r['year']} by "
-                     f"{d(r['difference'])} (90% CI {d(r['diff_lo'])} to {d(r['diff_hi'])}).")
+        lines.append(s("sum_whatif", name=_name(s, r["indicator"]), year=r["year"], d=d(r["difference"]),
+                       lo=d(r["diff_lo"]), hi=d(r["diff_hi"])))
     return lines
 
 
@@ -167,19 +193,18 @@ def _title(ds):
     return str(ds.attrs.get("title") or ds.attrs.get("scenario_name", ""))
 
 
-def _changes_html(ds, who):
+def _changes_html(ds, who, s):
     """What the run changed from its parent scenario, as the run file records it."""
     ch, _ = _first_group("changes", ds.attrs.get("path"))
     parent = str(ds.attrs.get("parent_scenario", ""))
     head = f"<h3>{_e(who)}: {_e(_title(ds))}</h3>"
     if ch is None or ch.empty:
-        return head + ("<p>A baseline: the scenario as written, no <code>--set</code>, no <code>extends</code>.</p>"
-                       if not parent else "<p>No setting differs from its parent scenario.</p>")
-    return (head + f"<p>Changes from the parent scenario <code>{_e(parent)}</code> ({len(ch)}):</p>"
+        return head + f"<p>{s('is_baseline') if not parent else s('no_change')}</p>"
+    return (head + f"<p>{s('changes_from', parent=_e(parent), n=len(ch))}</p>"
             + _table(ch.drop(columns=[c for c in ("row",) if c in ch.columns])))
 
 
-def _key_figures_html(ds, ev, evaluation):
+def _key_figures_html(ds, ev, evaluation, s):
     """The four big numbers: registered and resident urbanization, settlers and public
     cost to date, in the plan's final target year (else the horizon)."""
     kf, _ = _first_group("key_figures", evaluation)
@@ -189,11 +214,12 @@ def _key_figures_html(ds, ev, evaluation):
     years = sorted(set(int(y) for y in kf["year"]))
     year = max(finals) if finals and max(finals) in years else years[-1]
     row = kf[kf["year"] == year].set_index("indicator")["baseline"]
-    cards = [("registered urbanization", _fmt_unit(row["registered_urbanization_rate"], "1")),
-             ("resident urbanization", _fmt_unit(row["resident_urbanization_rate"], "1")),
-             (f"settlers {int(ds.period.values[0]) + 1}–{year}", _fmt_unit(row["settlements_to_date"], "persons")),
-             (f"public cost {int(ds.period.values[0]) + 1}–{year}", _fmt_unit(row["public_cost_to_date"], "yuan"))]
-    return (f"<h2 id='key'>Key figures, {year}</h2><div class='cards'>"
+    first = int(ds.period.values[0]) + 1
+    cards = [(s("card_registered"), _fmt_unit(row["registered_urbanization_rate"], "1")),
+             (s("card_resident"), _fmt_unit(row["resident_urbanization_rate"], "1")),
+             (s("card_settlers", first=first, year=year), _fmt_unit(row["settlements_to_date"], "persons")),
+             (s("card_cost", first=first, year=year), _fmt_unit(row["public_cost_to_date"], "yuan"))]
+    return (f"<h2 id='key'>{s('h_key', year=year)}</h2><div class='cards'>"
             + "".join(f"<div class='card'><div class='big'>{_e(v)}</div><div>{_e(k)}</div></div>" for k, v in cards)
             + "</div>")
 
@@ -207,7 +233,7 @@ def _fmt_unit(v, units):
     return f"{float(v):,.0f} {units}"
 
 
-def _options_html(ds, others, evaluation):
+def _options_html(ds, others, evaluation, s):
     """Every option against this run: the `comparison` table `hukou report` computed
     with `hukou compare`'s rules, and one set of plots."""
     from . import plots
@@ -221,25 +247,33 @@ def _options_html(ds, others, evaluation):
     dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
     fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif}
     table = Table("options", comp, meanings={"difference": "mean paired difference, option - baseline"})
-    html_ = ("<h2 id='options'>Options against the baseline</h2><p>Each option's mean paired difference from "
-             "this run (same seeds) with its 90% confidence interval, in the plan's target years and the "
-             "horizon; rates in percentage points; cost per additional settler: extra public cost to date over "
-             "extra settlers to date (yuan per person).</p>"
-             + _img(plots.plot_options(comp), "each option minus the baseline") + csv_link(table)
+    html_ = (f"<h2 id='options'>{s('h_options')}</h2><p>{s('options_intro')}</p>"
+             + _img(plots.plot_options(comp), s("alt_options")) + csv_link(table, s("data_csv"))
              + _table(comp, fmt))
     return html_, [table]
 
 
-def build_report(path, compare=None, evaluation=None):
-    """The report as an HTML string. `evaluation`: the file of evaluation tables that
-    `hukou report` computes (needed unless the run file stores its own)."""
+def _channel_labels(evaluation):
+    """Channel identifier -> its label as tables and legends show it ("四类人员落户
+    (four_groups)"), from the `channel_names` group `hukou report` hands over."""
+    names, _ = _first_group("channel_names", evaluation)
+    if names is None:
+        return {}
+    return dict(zip(names["channel_code"].astype(str), names["channel_label"].astype(str)))
+
+
+def build_report(path, compare=None, evaluation=None, lang="en"):
+    """The report as an HTML string, in `lang` (strings.LANGUAGES). `evaluation`: the
+    file of evaluation tables that `hukou report` computes (needed unless the run
+    file stores its own)."""
     from . import plots
+    s = strings(lang)
     ds = load_run(path)
     ev = evaluation_table(ds, evaluation)
     name = ds.attrs.get("scenario_name", os.path.basename(path))
-    parts = [f"<h1>hukou report: {_e(_title(ds) or name)}</h1>",
-             f"<p>Run file <code>{_e(os.path.abspath(path))}</code>; report written "
-             f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC by hukou_analysis {__version__}.</p>"]
+    when = f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}"
+    parts = [f"<h1>{_e(s('title', name=_title(ds) or name))}</h1>",
+             f"<p>{s('written', path=_e(os.path.abspath(path)), when=when, version=__version__)}</p>"]
     diff_tables, comp_html = [], ""
     data = [urbanization_data(ds)] + settlements_data(ds)  # plot data, offered for download
     tables = [Table("evaluation", ev)]
@@ -247,10 +281,10 @@ def build_report(path, compare=None, evaluation=None):
     others = [load_run(c) for c in compare]
     for o in others:
         load_comparison(ds, o)  # refuses options that cannot be paired
-    parts.append("<h2 id='changes'>What changed</h2>" + _changes_html(ds, "This run")
-                 + "".join(_changes_html(o, f"Option {k + 1}") for k, o in enumerate(others)))
-    parts.append(_key_figures_html(ds, ev, evaluation))
-    options_html, option_tables = _options_html(ds, others, evaluation) if len(others) > 1 else ("", [])
+    parts.append(f"<h2 id='changes'>{s('h_changes')}</h2>" + _changes_html(ds, s("this_run"), s)
+                 + "".join(_changes_html(o, s("option_n", n=k + 1), s) for k, o in enumerate(others)))
+    parts.append(_key_figures_html(ds, ev, evaluation, s))
+    options_html, option_tables = _options_html(ds, others, evaluation, s) if len(others) > 1 else ("", [])
     tables += option_tables
     if len(compare) == 1:
         compare = compare[0]
@@ -263,37 +297,44 @@ def build_report(path, compare=None, evaluation=None):
             fmt[c] = lambda r, v: (pp(v) if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
         diff = difference_data(diff_tables)
         tables.append(diff)
-        comp_html = (f"<h2 id='comparison'>What-if comparison</h2><p>Baseline <code>{_e(path)}</code>, what-if "
-                     f"<code>{_e(compare)}</code> (scenario {_e(other.attrs.get('scenario_name', ''))}): paired "
-                     f"differences per replicate (same seeds), mean and 90% confidence interval (Student's t).</p>"
-                     + _img(plots.plot_difference(ds, other), "what-if minus baseline") + csv_link(diff)
+        intro = s("comparison_intro", base=_e(path), whatif=_e(compare), scenario=_e(other.attrs.get("scenario_name", "")))
+        comp_html = (f"<h2 id='comparison'>{s('h_comparison')}</h2><p>{intro}</p>"
+                     + _img(plots.plot_difference(ds, other), s("alt_difference")) + csv_link(diff, s("data_csv"))
                      + "".join(_table(df, fmt) for df in diff_tables)
-                     + "<h3>What-if run</h3>" + _provenance(other))
-    parts.append("<h2 id='summary'>Summary</h2><div class='summary'><ul>"
-                 + "".join(f"<li>{_e(s)}</li>" for s in summary_lines(ds, ev, diff_tables)) + "</ul></div>")
-    parts.append("<h2 id='provenance'>Provenance</h2>" + _provenance(ds))
-    parts.append("<h2 id='evaluation'>Evaluation against targets</h2>" + _evaluation_html(ds, ev) + csv_link(tables[0]))
-    parts.append("<h2 id='plots'>Urbanization</h2>" + _img(plots.plot_urbanization(ds, evaluation=ev),
-                                                         "registered and resident urbanization") + csv_link(data[0]))
-    parts.append("<h2 id='settlements'>Settlements</h2>" + _img(plots.plot_settlements(ds), "settlements")
-                 + "".join(csv_link(t, f"{t.name} (CSV)") for t in data[1:]))
+                     + f"<h3>{s('h_whatif_run')}</h3>" + _provenance(other, s))
+    parts.append(f"<h2 id='summary'>{s('h_summary')}</h2><div class='summary'><ul>"
+                 + "".join(f"<li>{_e(x)}</li>" for x in summary_lines(ds, ev, diff_tables, s)) + "</ul></div>")
+    parts.append(f"<h2 id='provenance'>{s('h_provenance')}</h2>" + _provenance(ds, s))
+    parts.append(f"<h2 id='evaluation'>{s('h_evaluation')}</h2>" + _evaluation_html(ds, ev, s)
+                 + csv_link(tables[0], s("data_csv")))
+    obs_html, obs_table = _observations_html(ds, evaluation, s)
+    if obs_table is not None:
+        parts.append(obs_html)
+        tables.append(obs_table)
+    parts.append(f"<h2 id='plots'>{s('h_urbanization')}</h2>"
+                 + _img(plots.plot_urbanization(ds, evaluation=ev), s("alt_urbanization"))
+                 + csv_link(data[0], s("data_csv")))
+    parts.append(f"<h2 id='settlements'>{s('h_settlements')}</h2>"
+                 + _img(plots.plot_settlements(ds, _channel_labels(evaluation)), s("alt_settlements"))
+                 + "".join(csv_link(t, s("table_csv", name=t.name)) for t in data[1:]))
     sc = county_scores(ds, evaluation)
     if sc is not None:
         scores = Table("county_scores", sc)
         tables.append(scores)
-        parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
-                     "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
-                     + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc) + csv_link(scores))
+        parts.append(f"<h2 id='county_scores'>{s('h_county')}</h2><p>{s('county_intro')}</p>"
+                     + _img(plots.plot_county_scores(ds, evaluation), s("alt_county")) + _table(sc)
+                     + csv_link(scores, s("data_csv")))
     parts.append(comp_html + options_html)
-    provenance = [(k, str(v)) for k, v in _provenance_rows(ds)]
-    parts.insert(2, "<p>Downloads: " + workbook_link(tables + data, provenance, f"{name}_report") + "</p>")
-    return (f"<!DOCTYPE html>\n<html lang='zh-Hans'><head><meta charset='utf-8'><title>hukou report: {_e(name)}"
-            f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+    provenance = [(k, str(v)) for k, v in _provenance_rows(ds, s)]
+    parts.insert(2, f"<p>{s('downloads')}"
+                 + workbook_link(tables + data, provenance, f"{name}_report", s("workbook")) + "</p>")
+    return (f"<!DOCTYPE html>\n<html lang='{s('html_lang')}'><head><meta charset='utf-8'><title>"
+            f"{_e(s('title', name=name))}</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
 
 
-def write_report(path, out, compare=None, evaluation=None):
-    """Writes the report to OUT via a temporary file in the same directory, renamed when complete."""
-    text = build_report(path, compare, evaluation)
+def write_report(path, out, compare=None, evaluation=None, lang="en"):
+    """Writes the report to OUT (atomic.write_atomically)."""
+    text = build_report(path, compare, evaluation, lang)
     write_atomically(out, text.encode("utf-8"))
     return out
 
@@ -305,7 +346,9 @@ def main(argv=None):
                    help="a policy option's run to compare with (same --seed and --replicates; repeatable)")
     p.add_argument("-o", "--output", help="HTML file to write (default: FILE with .html)")
     p.add_argument("--evaluation", metavar="TABLES.h5",
-                   help="the evaluation tables computed by `hukou report` (groups evaluation, county_scores)")
+                   help="the evaluation tables computed by `hukou report` (groups evaluation, county_scores, "
+                        "observations, channel_names, ...)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default en)")
     a = p.parse_args(argv)
     out = a.output or os.path.splitext(a.file)[0] + ".html"
     for f in [a.file] + a.compare:
@@ -317,9 +360,9 @@ def main(argv=None):
         return 2
     try:
         if out == "-":  # the caller writes the file
-            sys.stdout.write(build_report(a.file, a.compare, a.evaluation))
+            sys.stdout.write(build_report(a.file, a.compare, a.evaluation, a.lang))
             return 0
-        write_report(a.file, out, a.compare, a.evaluation)
+        write_report(a.file, out, a.compare, a.evaluation, a.lang)
     except (ComparisonError, TargetError) as e:
         print(f"hukou report: {e}", file=sys.stderr)
         return 2

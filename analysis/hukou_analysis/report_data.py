@@ -58,9 +58,9 @@ def csv_link(table, label="data (CSV)"):
             f'href="data:text/csv;charset=utf-8;base64,{data}">{html.escape(label)}</a>')
 
 
-def workbook_link(tables, provenance, stem):
+def workbook_link(tables, provenance, stem,
+                  label="all tables and plot data (.xlsx: a sheet per table, definitions, provenance)"):
     defs = pd.DataFrame([d for t in tables for d in t.definitions()], columns=["table", "column", "units", "meaning"])
     data = base64.b64encode(workbook_bytes([(t.name, t.with_unit_headers()) for t in tables], defs,
                                            provenance)).decode("ascii")
-    return (f'<a class="dl" download="{html.escape(stem)}.xlsx" href="data:{XLSX};base64,{data}">'
-            f'all tables and plot data (.xlsx: a sheet per table, definitions, provenance)</a>')
+    return f'<a class="dl" download="{html.escape(stem)}.xlsx" href="data:{XLSX};base64,{data}">{html.escape(label)}</a>'

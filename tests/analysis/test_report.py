@@ -177,3 +177,47 @@ def test_percentage_points_keep_small_effects_visible():
     assert pp(9.28e-07) == "+<0.001 pp"
     assert pp(-3e-9) == "-<0.001 pp"
     assert pp(0.0) == "0 pp"
+
+
+def _headings(text):
+    return [re.sub(r"<[^>]+>", "", m) for m in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", text, re.S)]
+
+
+def test_language_tables_have_the_same_keys():
+    from hukou_analysis.strings import LANGUAGES, table
+    en = table("en")
+    for lang in LANGUAGES:
+        assert set(table(lang)) == set(en), (lang, set(table(lang)) ^ set(en))
+    zh = table("zh")
+    for k, v in zh.items():
+        if k.startswith("h_"):  # every heading: Chinese, not the English one left in place
+            assert re.search(r"[\u4e00-\u9fff]", v) and v != en[k], (k, v)
+
+
+def test_report_in_chinese(runs):
+    # The same report in Chinese: the same sections, every heading from zh.toml (none
+    # of en.toml's), observations beside the simulation in both.
+    from hukou_analysis.strings import table
+    en_words, zh_words = table("en"), table("zh")
+    p, en_out = _report(runs, "en.html", runs["base"], "--compare", runs["whatif"])
+    assert p.returncode == 0, p.stderr
+    p, zh_out = _report(runs, "zh.html", runs["base"], "--compare", runs["whatif"], "--lang", "zh")
+    assert p.returncode == 0, p.stderr
+    en, zh = (open(f, encoding="utf-8").read() for f in (en_out, zh_out))
+    assert re.findall(r"id='(\w+)'", en) == re.findall(r"id='(\w+)'", zh)
+    assert "<html lang='zh-Hans'>" in zh and "<html lang='en'>" in en
+    english = {v for k, v in en_words.items() if k.startswith("h_") and "{" not in v}
+    for h in _headings(zh):
+        assert not any(e in h for e in english), h
+        assert re.search(r"[\u4e00-\u9fff]", h), h
+    for key in ("h_observations", "h_summary", "h_evaluation", "h_comparison"):
+        assert zh_words[key] in zh and en_words[key] in en, key
+    assert len(_images(zh)) == len(_images(en)) == 3
+    # Taiyuan cites the census and the yearbook: each row with its source and a ratio.
+    section = en[en.index("id='observations'"):]
+    section = section[:section.index("</table>")]
+    assert "statistics.csv" in section and "validation" in section and "<td class=\"\">2019</td>" in section
+    assert re.search(r"<td class=\"\">\d\.\d{3}</td>", section), section[-800:]  # ratio, 3 decimals
+    p, _ = _report(runs, "xx.html", runs["base"], "--lang", "xx")
+    assert p.returncode == 2 and "--lang" in p.stderr
+    _screenshot_not_blank(runs, zh_out, "zh.png")

@@ -254,10 +254,19 @@ def check_exports(hukou, work, src):
     assert any("都匀市" in r for r in rows), rows[:3]
     scores = open(os.path.join(d, "ev_county_scores.csv"), encoding="utf-8-sig").read().splitlines()
     assert scores[0].startswith("county,required_rise (1),rise (1),score_rate (points)"), scores[0]
+    # The evaluator's view: the scenario's observations beside the simulation, with their sources.
+    obs = list(csv.reader(open(os.path.join(d, "ev_observations.csv"), encoding="utf-8-sig").read().splitlines()))
+    assert obs[0] == ["indicator", "obs_zone", "obs_channel", "year", "use", "simulated", "lo", "hi", "observed",
+                      "ratio (1)", "units", "source"], obs[0]
+    assert len(obs) == 1 + 2 and all(r[-1] for r in obs[1:]), obs  # qiannan.toml cites two, each with its source
+    for r in obs[1:]:
+        if r[5] != "nan":
+            assert abs(float(r[9]) - float(r[5]) / float(r[8])) < 1e-9 and float(r[6]) <= float(r[5]) <= float(r[7]), r
     code, out, err = run(hukou, "evaluate", path, "--no-store", "--export", os.path.join(d, "ev.xlsx"))
     assert code == 0, err
     wb = openpyxl.load_workbook(os.path.join(d, "ev.xlsx"))
-    assert wb.sheetnames == ["evaluation", "county_scores", "definitions", "provenance"], wb.sheetnames
+    assert wb.sheetnames == ["evaluation", "county_scores", "observations", "definitions", "provenance"], wb.sheetnames
+    assert [c.value for c in wb["observations"][1]] == obs[0]
     ev = list(wb["evaluation"].iter_rows(values_only=True))
     assert ev[0] == tuple(rows[0]) and len(ev) == len(rows), (ev[0], rows[0])
     assert isinstance(ev[1][4], float) and abs(ev[1][4] - float(rows[1][4])) < 1e-12, (ev[1], rows[1])
@@ -274,7 +283,8 @@ def check_exports(hukou, work, src):
     for bad in ("ev.txt", os.path.join("no", "such", "ev.csv")):
         code, _, err = run(hukou, "evaluate", path, "--export", os.path.join(d, bad))
         assert code == 2 and "--export" in err, (code, err)
-    assert sorted(os.listdir(d)) == ["cmp.xlsx", "ev.csv", "ev.xlsx", "ev_county_scores.csv", "qiannan.h5"], os.listdir(d)
+    assert sorted(os.listdir(d)) == ["cmp.xlsx", "ev.csv", "ev.xlsx", "ev_county_scores.csv", "ev_observations.csv",
+                                     "qiannan.h5"], os.listdir(d)
 
 
 R_TABLES = r"""
