@@ -8,7 +8,9 @@
 #include "cli/commands.hpp"
 #include "cli/export.hpp"
 #include "cli/inputs.hpp"
+#include "evaluate/channels.hpp"
 #include "evaluate/compare.hpp"
+#include "evaluate/observations.hpp"
 #include "evaluate/options.hpp"
 #include "output/display.hpp"
 
@@ -31,6 +33,18 @@ std::vector<evaluate::Indicator> parse_indicators(const std::vector<std::string>
                                            : evaluate::Indicator{s.substr(0, colon), s.substr(colon + 1)});
   }
   return v;
+}
+
+// The baseline's channels as their documents name them (evaluate::channel_label),
+// from the scenario it records; the identifiers if that cannot be read again.
+std::vector<std::string> channel_labels(const output::RunFile& base) {
+  try {
+    std::vector<std::string> out;
+    for (const auto& c : run_scenario(base).channels) out.push_back(evaluate::channel_label(c));
+    return out;
+  } catch (const std::exception&) {
+    return base.replicates.front().channels;
+  }
 }
 
 std::string title_of(const output::RunFile& f) {
@@ -76,12 +90,15 @@ void add_compare(CLI::App& app) {
     const auto years = o->all_years ? base.replicates.front().years
                                     : (o->years.empty() ? evaluate::default_years(base) : o->years);
     const output::Table t = evaluate::compare_options(base, ptrs, labels, inds, years);
+    // Where each option moves people: settled to date by channel, at the last year shown.
+    const output::Table by_channel =
+        evaluate::channel_settlements(base, ptrs, labels, channel_labels(base), years.empty() ? 0 : years.back());
     const auto exported = [&] {
       if (o->export_to.empty()) return;
       Provenance p = run_provenance(base, "baseline ");
       for (std::size_t i = 0; i < opts.size(); ++i)
         for (auto& kv : run_provenance(opts[i], "option " + std::to_string(i + 1) + " ")) p.push_back(std::move(kv));
-      const int code = export_tables("hukou compare", o->export_to, {{"comparison", t}}, p);
+      const int code = export_tables("hukou compare", o->export_to, {{"comparison", t}, {"by_channel", by_channel}}, p);
       if (code != ok) throw CLI::RuntimeError(code);
     };
     if (o->csv) {
@@ -99,6 +116,11 @@ void add_compare(CLI::App& app) {
                  "confidence interval of the mean paired difference (a single replicate has none). "
                  "To date: summed from the base year. cost_per_additional_settler: extra public cost to date "
                  "(yuan) over extra settlers to date.\n";
+    if (!by_channel.rows.empty()) {
+      std::cout << "\nSettled to date by channel, " << std::get<long long>(by_channel.rows.front()[2]) << "\n\n";
+      output::print_text(std::cout, output::for_reading(by_channel, {"baseline", "what_if"},
+                                                        {"difference", "diff_lo", "diff_hi"}, ""));
+    }
     exported();
   });
 }

@@ -180,6 +180,10 @@ def check_replicates_compare(hukou, work, src):
     assert paid and all(p < 0 for p in paid), paid  # no subsidy in one district: the public purse pays less
     code, out, err = run(hukou, "compare", base, more, none)
     assert code == 0 and " pp " in out and "%" in out and "yuan/person" in out and "e-0" not in out, out
+    # Channels as Taiyuan's document names them, the identifier beside, with each option's effect.
+    assert "Settled to date by channel, 2025" in out and "城六区购房落户 (purchase_contract)" in out, out
+    shown = [line for line in out.splitlines() if "(purchase_contract)" in line]
+    assert len(shown) == 2 and all(more in line or none in line for line in shown), shown
     other, _ = replicated_run(hukou, d, "other.h5", "--seed", "7")
     code, _, err = run(hukou, "compare", base, other)
     assert code == 2 and "seeds differ" in err, (code, err)
@@ -278,7 +282,9 @@ def check_exports(hukou, work, src):
     code, out, err = run(hukou, "compare", path, path, "--csv", "--export", os.path.join(d, "cmp.xlsx"))
     assert code == 0 and out.startswith("option,indicator,year,baseline"), (code, err)
     wb = openpyxl.load_workbook(os.path.join(d, "cmp.xlsx"))
-    assert wb.sheetnames == ["comparison", "definitions", "provenance"], wb.sheetnames
+    assert wb.sheetnames == ["comparison", "by_channel", "definitions", "provenance"], wb.sheetnames
+    channels = [r[1] for r in wb["by_channel"].iter_rows(min_row=2, values_only=True)]
+    assert "城镇务工经商人员落户 (work_in_town)" in channels, channels
     assert "baseline scenario" in dict(wb["provenance"].iter_rows(min_row=2, values_only=True))
     for bad in ("ev.txt", os.path.join("no", "such", "ev.csv")):
         code, _, err = run(hukou, "evaluate", path, "--export", os.path.join(d, bad))
