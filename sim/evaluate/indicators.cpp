@@ -4,13 +4,13 @@
 
 namespace hukou::evaluate {
 
-namespace {
 const SeriesSpec& find_series(const std::string& name) {
   for (const auto& s : output_series())
     if (s.name == name) return s;
   throw EvaluationError("unknown output variable '" + name + "' (see docs/outputs.md)");
 }
 
+namespace {
 std::size_t index_of(const std::vector<std::string>& v, const std::string& x, const std::string& what) {
   const auto it = std::find(v.begin(), v.end(), x);
   if (it == v.end()) throw EvaluationError("unknown " + what + " '" + x + "'");

@@ -26,6 +26,9 @@ struct Indicator {
 // variable, zone or year, or a rate summed over zones.
 Eigen::VectorXd values(const output::RunFile& f, const Indicator& ind, int year);
 
+// The registry's entry of an output series; throws EvaluationError for an unknown one.
+const SeriesSpec& find_series(const std::string& variable);
+
 bool is_rate(const std::string& variable);
 bool is_flow(const std::string& variable);  // a sum over the year, not a level
 std::string units_of(const std::string& variable);  // the registry's units ("1" for a rate)

@@ -9,12 +9,6 @@
 namespace hukou::evaluate {
 
 namespace {
-const SeriesSpec& series_of(const std::string& name) {
-  for (const auto& s : output_series())
-    if (s.name == name) return s;
-  throw EvaluationError("unknown output variable '" + name + "' (see docs/outputs.md)");
-}
-
 std::string use_of(const Observation& o, int base_year) {
   if (o.calibrate) return "calibration";
   return o.year < base_year ? "history" : "validation";
@@ -22,7 +16,7 @@ std::string use_of(const Observation& o, int base_year) {
 }  // namespace
 
 double simulated_value(const RunResult& r, const Observation& o) {
-  const SeriesSpec& s = series_of(o.indicator);
+  const SeriesSpec& s = find_series(o.indicator);
   const auto py = std::find(r.years.begin(), r.years.end(), o.year);
   if (py == r.years.end()) throw EvaluationError("year " + std::to_string(o.year) + " is not simulated");
   const auto period = static_cast<std::size_t>(py - r.years.begin());
