@@ -197,7 +197,7 @@ def _changes_html(ds, who, s):
     """What the run changed from its parent scenario, as the run file records it."""
     ch, _ = _first_group("changes", ds.attrs.get("path"))
     parent = str(ds.attrs.get("parent_scenario", ""))
-    head = f"<h3>{_e(who)}: {_e(_title(ds))}</h3>"
+    head = f"<h3>{_e(s('run_heading', who=who, title=_title(ds)))}</h3>"
     if ch is None or ch.empty:
         return head + f"<p>{s('is_baseline') if not parent else s('no_change')}</p>"
     return (head + f"<p>{s('changes_from', parent=_e(parent), n=len(ch))}</p>"

@@ -18,6 +18,7 @@ std::string text(const Cell& c, int decimals) {
   if (const auto* i = std::get_if<long long>(&c)) return std::to_string(*i);
   char buf[64];
   const double x = std::get<double>(c);
+  if (std::isnan(x)) return "n/a";  // for reading; CSV keeps "nan"
   if (decimals >= 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
   else if (std::abs(x) >= 1000) std::snprintf(buf, sizeof buf, "%.0f", x);
   else std::snprintf(buf, sizeof buf, "%.6g", x);
