@@ -7,6 +7,7 @@
 
 #include "core/results.hpp"
 #include "core/scenario.hpp"
+#include "evaluate/indicators.hpp"  // EvaluationError
 #include "output/hdf5_reader.hpp"
 #include "output/table.hpp"
 
