@@ -62,7 +62,7 @@ def test_report_offers_data_downloads(runs):
     assert p.returncode == 0, p.stderr
     got = _downloads(open(out, encoding="utf-8").read())
     want = {"evaluation.csv", "urbanization.csv", "settlements_by_channel.csv", "settlements_by_zone.csv",
-            "county_scores.csv", "qiannan_report.xlsx"}
+            "county_scores.csv", "observations.csv", "qiannan_report.xlsx"}
     assert want <= set(got), sorted(got)
     kind, data = got["urbanization.csv"]
     assert kind == "text/csv" and data.startswith(b"\xef\xbb\xbf"), data[:20]  # Excel-ready
@@ -71,7 +71,11 @@ def test_report_offers_data_downloads(runs):
     by_zone = data = got["settlements_by_zone.csv"][1].decode("utf-8-sig")
     assert "都匀市" in by_zone and "persons (persons)" in by_zone.splitlines()[0], by_zone[:200]
     wb = openpyxl.load_workbook(io.BytesIO(got["qiannan_report.xlsx"][1]))
-    assert {"evaluation", "county_scores", "urbanization", "definitions", "provenance"} <= set(wb.sheetnames)
+    assert {"evaluation", "county_scores", "observations", "urbanization", "definitions",
+            "provenance"} <= set(wb.sheetnames)
+    obs = got["observations.csv"][1].decode("utf-8-sig").splitlines()
+    assert obs[0].startswith("indicator,obs_zone,obs_channel,year,use,simulated") and "ratio (1)" in obs[0], obs[0]
+    assert len(obs) == 3 and "census" in obs[1], obs  # qiannan.toml's two observations, with their sources
     assert dict(wb["provenance"].iter_rows(min_row=2, values_only=True))["scenario"] == "qiannan"
 
 
