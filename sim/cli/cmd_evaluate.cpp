@@ -50,11 +50,18 @@ void add_evaluate(CLI::App& app) {
     if (o->csv) {
       output::print_csv(std::cout, t);
     } else {
-      std::cout << "Targets of " << f.meta.scenario_name << " in " << o->file << " (" << f.replicates.size()
-                << " replicate" << (f.replicates.size() == 1 ? "" : "s") << ")\n\n";
+      std::cout << "Targets of " << f.meta.scenario_name << " in " << o->file << " (";
+      if (f.meta.draws > 0)
+        std::cout << f.meta.draws << " posterior draws x " << f.replicates.size() / f.meta.draws
+                  << " replicates; uncertainty: parameters and seeds)\n\n";
+      else
+        std::cout << f.replicates.size() << " replicate" << (f.replicates.size() == 1 ? "" : "s")
+                  << "; uncertainty: seeds only, run with --posterior to include the parameters)\n\n";
       output::print_text(std::cout, output::for_reading(t, {"target_value", "simulated", "lo", "hi"}, {"gap"}));
-      std::cout << "\nRates in percent, gaps of rates in percentage points (pp); lo..hi: where 90% of replicates "
-                   "lie; share_met: replicates at or above the target.\n";
+      std::cout << "\nRates in percent, gaps of rates in percentage points (pp); lo..hi: where 90% of runs lie; "
+                   "share_met: share of runs at or above the target, the probability it is met; parameter_share, "
+                   "noise_share: shares of the variance due to the parameters and to simulation noise "
+                   "(docs/evaluation.md).\n";
     }
     if (o->store) output::store_table(o->file, "evaluation", t);
     std::vector<NamedTable> tables{{"evaluation", t}};

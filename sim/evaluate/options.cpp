@@ -91,7 +91,12 @@ output::Table compare_options(const output::RunFile& base, const std::vector<con
                                   "the extra public cost to date over the extra settlers to date"},
                {"diff_lo", "", std::to_string(pct) + "% confidence interval of the mean difference, lower"},
                {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"},
-               {"units", "", "units of the values (1: a fraction)"}};
+               {"units", "", "units of the values (1: a fraction)"},
+               {"effect_median", "", "median of the paired differences over runs (draws x replicates)"},
+               {"effect_lo", "", "the paired differences' " + std::to_string((100 - pct) / 2) + "% quantile over runs"},
+               {"effect_hi", "", "the paired differences' " + std::to_string(100 - (100 - pct) / 2) +
+                                     "% quantile over runs (effect_lo..effect_hi: where " + std::to_string(pct) +
+                                     "% of paired effects lie, with a posterior run's parameter uncertainty)"}};
   for (std::size_t k = 0; k < options.size(); ++k) {
     const output::RunFile& opt = *options[k];
     check_pairable(base, opt);
@@ -104,14 +109,15 @@ output::Table compare_options(const output::RunFile& base, const std::vector<con
           const double settled = stats::mean(option_values(opt, {kSettledToDate, ind.zone}, year) -
                                              option_values(base, {kSettledToDate, ind.zone}, year));
           t.add({labels.at(k), label, static_cast<long long>(year), nan, nan, settled > 0 ? cost / settled : nan, nan,
-                 nan, option_units(ind.variable)});
+                 nan, option_units(ind.variable), nan, nan, nan});
           continue;
         }
         const Eigen::VectorXd b = option_values(base, ind, year), w = option_values(opt, ind, year);
         const Eigen::VectorXd d = w - b;
         const auto ci = stats::mean_interval(d, level);
+        const auto spread = stats::spread(d, level);
         t.add({labels.at(k), label, static_cast<long long>(year), stats::mean(b), stats::mean(w), stats::mean(d), ci.lo,
-               ci.hi, option_units(ind.variable)});
+               ci.hi, option_units(ind.variable), stats::quantile(d, 0.5), spread.lo, spread.hi});
       }
     }
   }
