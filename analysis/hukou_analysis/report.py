@@ -83,7 +83,8 @@ def _provenance_rows(ds):
     a = ds.attrs
     return [("scenario", a.get("scenario_name", "")), ("file", a.get("path", "")),
             ("tool version", a.get("tool_version", "")), ("git commit", a.get("git_commit", "")),
-            ("seed", a.get("seed", "")), ("scale", a.get("scale", "")), ("replicates", ds.sizes["replicate"]),
+            ("seed", a.get("seed", "")), ("scale", a.get("scale", "")), ("runs", _runs(ds)),
+            ("uncertainty", a.get("uncertainty", "seeds only")), ("posterior", a.get("posterior_path", "none")),
             ("threads", a.get("threads", "")), ("created", a.get("created", "")),
             ("periods", f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
             ("zones", ", ".join(str(z) for z in ds.zone.values))]
@@ -130,8 +131,18 @@ def _evaluation_html(ds, ev):
                 "rules (the file has no <code>evaluation</code> group and is left unchanged; "
                 "<code>hukou evaluate</code> stores the same table)")
     return (f"<p>Per target: final view at the target's year, mid-term view on the straight path from the base year; "
-            f"lo–hi: where 90% of replicates lie; share_met: replicates at or above the target. Table {src}.</p>"
+            f"lo–hi: where 90% of runs lie; share_met: runs at or above the target, the probability it is met; "
+            f"parameter_share, noise_share: shares of the variance due to the parameters and to simulation noise; "
+            f"uncertainty included: {_e(ds.attrs.get('uncertainty', 'seeds only'))}. Table {src}.</p>"
             + _table(ev, fmt, lambda r: "met" if r["share_met"] >= 0.5 else "miss"))
+
+
+def _runs(ds):
+    """How many runs a run file holds, and what varies between them."""
+    if ds.attrs.get("draws", 0):
+        return (f"{ds.sizes['replicate']} runs: {ds.attrs['draws']} posterior draws x "
+                f"{ds.sizes['replicate'] // ds.attrs['draws']} replicates")
+    return f"{ds.sizes['replicate']} replicates"
 
 
 def summary_lines(ds, ev, diff_tables=None):
@@ -141,7 +152,7 @@ def summary_lines(ds, ev, diff_tables=None):
     for var in ("registered_urbanization_rate", "resident_urbanization_rate"):
         m = ds[var].mean("replicate")
         lines.append(f"{_NAMES[var].capitalize()} goes from {float(m.sel(period=y0)):.2%} in {y0} to "
-                     f"{float(m.sel(period=y1)):.2%} in {y1} (mean of {ds.sizes['replicate']} replicates).")
+                     f"{float(m.sel(period=y1)):.2%} in {y1} (mean of {_runs(ds)}).")
     zone_final = ev[(ev["view"] == "final") & (ev["target_zone"] != "")]
     for _, r in ev[ev["view"] == "final"].iterrows():
         if r["target_zone"] and len(zone_final) > 4:
@@ -151,7 +162,8 @@ def summary_lines(ds, ev, diff_tables=None):
         verb = "reaches" if _is_rate(ds, r["indicator"]) else "is"
         lines.append(f"{name.capitalize()}{where} {verb} {_fmt(ds, r['indicator'], r['simulated'])} in {r['year']} "
                      f"against a target of {_fmt(ds, r['indicator'], r['target_value'])}: "
-                     f"{'met' if r['gap'] >= 0 else 'missed'} on average, in {r['share_met']:.0%} of replicates.")
+                     f"{'met' if r['gap'] >= 0 else 'missed'} on average; probability met {r['share_met']:.0%} "
+                     f"(share of runs; uncertainty: {ds.attrs.get('uncertainty', 'seeds only')}).")
     if len(zone_final) > 4:
         met = int((zone_final["gap"] >= 0).sum())
         lines.append(f"Zone targets: {met} of {len(zone_final)} met on average (see the evaluation table).")

@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "cli/posterior_file.hpp"
-#include "core/rng.hpp"
+#include "calibrate/posterior.hpp"
 #include "fileio/errors.hpp"
 #include "fileio/input_file.hpp"
 #include "fileio/sha256.hpp"
@@ -21,15 +21,6 @@ namespace hukou::cli {
 namespace fs = std::filesystem;
 
 namespace {
-// Salt of the draw stream, so that it shares no numbers with the model's streams of
-// the same seed (rng.hpp).
-constexpr std::uint64_t kDrawSalt = 0x7f4a7c159e3779b9ULL;
-
-double uniform01(std::uint64_t seed, std::size_t k) {
-  const std::uint64_t x = rng::mix64(rng::mix64(seed ^ kDrawSalt) + rng::kGolden * (static_cast<std::uint64_t>(k) + 1));
-  return static_cast<double>(x >> 11) * 0x1.0p-53;  // 53 random bits: [0, 1)
-}
-
 std::string provenance_value(const fs::path& path, const std::string& key) {
   const auto keys = output::read_text_column(path, "provenance", "key");
   const auto values = output::read_text_column(path, "provenance", "value");
@@ -80,15 +71,10 @@ PosteriorDraws draw_posterior(const fs::path& path, std::uint64_t seed, std::siz
     throw PosteriorError(path.string() + " is the posterior of scenario '" + p.scenario + "', not of '" +
                          scenarios.front() + "'" +
                          (scenarios.size() > 1 ? " or the scenarios it extends" : std::string()));
-  const double total = s.weights.sum();
-  if (!(total > 0) || (s.weights.array() < 0).any() || !s.weights.allFinite())
+  if (!s.weights.allFinite() || (s.weights.array() < 0).any() || !(s.weights.sum() > 0))
     throw PosteriorError(path.string() + ": the last generation's weights are not a distribution");
   p.names = s.names;
-  for (std::size_t k = 0; k < draws; ++k) {
-    const double u = uniform01(seed, k) * total;
-    Eigen::Index i = 0;
-    for (double c = s.weights(0); c <= u && i + 1 < s.weights.size(); c += s.weights(++i)) {
-    }
+  for (const Eigen::Index i : calibrate::resample_rows(s.weights, draws, seed)) {
     p.particles.push_back(static_cast<int>(i));
     for (Eigen::Index j = 0; j < s.particles.cols(); ++j) p.values.push_back(s.particles(i, j));
   }

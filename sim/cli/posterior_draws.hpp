@@ -2,10 +2,9 @@
 // predictive run, from the last generation of a posterior file `hukou calibrate`
 // wrote (posterior_file.hpp).
 //
-// Draw k takes particle i with probability w_i (weighted resampling, independent
-// draws): u_k is a uniform number made from (seed, k) alone and i the first particle
-// whose cumulative weight exceeds u_k. So which particles are drawn depends only on
-// the run's --seed, and the first D draws of a larger D are the same D draws.
+// Draw k takes particle i with probability w_i, independently of the other draws
+// (calibrate::resample_rows): which particles are drawn depends only on the run's
+// --seed, and the first D draws of a larger D are the same D draws.
 #pragma once
 #include <cstdint>
 #include <filesystem>

@@ -1,10 +1,11 @@
 #include "evaluate.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include "core/stats.hpp"
-#include "evaluate/variance.hpp"
+#include "calibrate/ensemble.hpp"
 
 namespace hukou::evaluate {
 
@@ -54,8 +55,8 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
                {"share_met", "1", "probability the target is met: share of runs (draws x replicates) at or above it"},
                {"clause", "", "clause of the document that sets the target"},
                {"units", "", "units of target_value, simulated, lo, hi and gap (1: a fraction)"},
-               {"parameter_share", "1", "share of the variance due to the parameters (posterior draws); "
-                                        "docs/evaluation.md; nan without two draws and two replicates"},
+               {"parameter_share", "1", "share of the variance due to the parameters (posterior draws), by the law "
+                                        "of total variance (docs/evaluation.md); nan without 2 draws x 2 replicates"},
                {"noise_share", "1", "share of the variance due to simulation noise (replicates)"},
                {"uncertainty", "", "what lo, hi and share_met include: seeds only, or parameters and seeds"}};
   const int base_year = f.replicates.front().years.front();
@@ -83,11 +84,16 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
       const Eigen::VectorXd v = values(f, ind, year);
       const auto spread = stats::spread(v, level);
       const double met = (v.array() >= goal).cast<double>().mean();
-      // Without draws the parameters' share is not assessed: nan, as with one draw.
-      const VarianceShares sh = variance_shares(v, draws, reps);
+      // Rows: draws, columns: replicates on the streams every draw shares. Without
+      // draws the parameters' share is not assessed: nan, as with one draw.
+      const Eigen::MatrixXd y = Eigen::Map<const Eigen::MatrixXd>(v.data(), static_cast<Eigen::Index>(reps),
+                                                                  static_cast<Eigen::Index>(draws)).transpose();
+      const auto split = calibrate::split_variance(y, calibrate::Streams::shared);
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      const bool split_known = draws > 1 && reps > 1 && split.total > 0;
       t.add({tg.indicator, tg.zone, view, static_cast<long long>(year), goal, from, stats::mean(v), spread.lo,
-             spread.hi, stats::mean(v) - goal, met, tg.clause, units_of(tg.indicator), sh.parameter_share,
-             sh.noise_share, uncertainty});
+             spread.hi, stats::mean(v) - goal, met, tg.clause, units_of(tg.indicator),
+             split_known ? split.parameter_share() : nan, split_known ? split.noise_share() : nan, uncertainty});
     }
   }
   return t;
