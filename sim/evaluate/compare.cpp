@@ -14,6 +14,15 @@ std::string posterior_digest(const output::RunFile& f) {
 }
 }  // namespace
 
+std::vector<output::Column> effect_columns(double level) {
+  const int pct = static_cast<int>(level * 100 + 0.5);
+  return {{"effect_median", "", "median of the paired differences over runs (draws x replicates)"},
+          {"effect_lo", "", "the paired differences' " + std::to_string((100 - pct) / 2) + "% quantile over runs"},
+          {"effect_hi", "", "the paired differences' " + std::to_string(100 - (100 - pct) / 2) +
+                                "% quantile over runs (effect_lo..effect_hi: where " + std::to_string(pct) +
+                                "% of paired effects lie, with a posterior run's parameter uncertainty)"}};
+}
+
 void check_pairable(const output::RunFile& a, const output::RunFile& b) {
   const auto refuse = [&](const std::string& why) {
     throw EvaluationError("cannot compare " + a.path.string() + " with " + b.path.string() + ": " + why);
@@ -62,12 +71,8 @@ output::Table compare(const output::RunFile& base, const output::RunFile& whatif
                {"difference", "", "mean paired difference (what-if - baseline)"},
                {"diff_lo", "", std::to_string(pct) + "% confidence interval of the mean difference, lower"},
                {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"},
-               {"units", "", "units of the values (1: a fraction)"},
-               {"effect_median", "", "median of the paired differences over runs (draws x replicates)"},
-               {"effect_lo", "", "the paired differences' " + std::to_string((100 - pct) / 2) + "% quantile over runs"},
-               {"effect_hi", "", "the paired differences' " + std::to_string(100 - (100 - pct) / 2) +
-                                     "% quantile over runs (effect_lo..effect_hi: where " + std::to_string(pct) +
-                                     "% of paired effects lie, with a posterior run's parameter uncertainty)"}};
+               {"units", "", "units of the values (1: a fraction)"}};
+  for (auto& c : effect_columns(level)) t.columns.push_back(std::move(c));
   for (const Indicator& ind : inds) {
     for (int year : base.replicates.front().years) {
       const Eigen::VectorXd b = values(base, ind, year), w = values(whatif, ind, year);

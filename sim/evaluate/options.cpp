@@ -91,12 +91,8 @@ output::Table compare_options(const output::RunFile& base, const std::vector<con
                                   "the extra public cost to date over the extra settlers to date"},
                {"diff_lo", "", std::to_string(pct) + "% confidence interval of the mean difference, lower"},
                {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"},
-               {"units", "", "units of the values (1: a fraction)"},
-               {"effect_median", "", "median of the paired differences over runs (draws x replicates)"},
-               {"effect_lo", "", "the paired differences' " + std::to_string((100 - pct) / 2) + "% quantile over runs"},
-               {"effect_hi", "", "the paired differences' " + std::to_string(100 - (100 - pct) / 2) +
-                                     "% quantile over runs (effect_lo..effect_hi: where " + std::to_string(pct) +
-                                     "% of paired effects lie, with a posterior run's parameter uncertainty)"}};
+               {"units", "", "units of the values (1: a fraction)"}};
+  for (auto& c : effect_columns(level)) t.columns.push_back(std::move(c));
   for (std::size_t k = 0; k < options.size(); ++k) {
     const output::RunFile& opt = *options[k];
     check_pairable(base, opt);

@@ -10,15 +10,9 @@
 #include "run_file_fixture.hpp"
 
 using namespace hukou;
+using test::cell;
 
 namespace {
-double cell(const output::Table& t, std::size_t row, const std::string& col) {
-  for (std::size_t c = 0; c < t.columns.size(); ++c)
-    if (t.columns[c].name == col) return std::get<double>(t.rows.at(row)[c]);
-  FAIL("no column " << col);
-  return 0;
-}
-
 // D draws x R replicates: registered rate of draw d, replicate r in every year
 // = 0.5 + a[d] + b[r] (a: the parameters' effect, b: the noise of stream r).
 output::RunFile posterior_run(const std::vector<double>& a, const std::vector<double>& b) {
