@@ -94,7 +94,7 @@ int run(const RunOptions& o) {
   if (!o.posterior.empty()) {
     try {
       const auto chain = scenario_chain(o, sc, lin.parent);
-      const std::filesystem::path file = o.posterior == "shipped" ? shipped_posterior(chain) : o.posterior;
+      const std::filesystem::path file = o.posterior == "shipped" ? shipped_posterior(chain) : std::filesystem::path(o.posterior);
       post = draw_posterior(file, seed, o.draws, chain);
       draws = draw_scenarios(o, *post);
     } catch (const PosteriorError& e) {

@@ -56,8 +56,8 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
                {"clause", "", "clause of the document that sets the target"},
                {"units", "", "units of target_value, simulated, lo, hi and gap (1: a fraction)"},
                {"parameter_share", "1", "share of the variance due to the parameters (posterior draws), by the law "
-                                        "of total variance (docs/evaluation.md); nan without 2 draws x 2 replicates"},
-               {"noise_share", "1", "share of the variance due to simulation noise (replicates)"},
+                                        "of total variance (docs/evaluation.md); nan without 2 draws x 2 replicates", 2},
+               {"noise_share", "1", "share of the variance due to simulation noise (replicates)", 2},
                {"uncertainty", "", "what lo, hi and share_met include: seeds only, or parameters and seeds"}};
   const int base_year = f.replicates.front().years.front();
   const std::size_t draws = std::max<std::size_t>(f.meta.draws, 1), reps = f.replicates.size() / draws;
