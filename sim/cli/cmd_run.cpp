@@ -92,6 +92,11 @@ int run(const RunOptions& o) {
   std::optional<PosteriorDraws> post;
   std::vector<Scenario> draws;
   if (!o.posterior.empty()) {
+    // The reader's bound on runs in one file (output/hdf5_reader.cpp), as --replicates'.
+    if (o.draws * o.replicates > 100000) {
+      std::cerr << "hukou run: --draws x --replicates is " << o.draws * o.replicates << ", more than 100000 runs\n";
+      return bad_input;
+    }
     try {
       const auto chain = scenario_chain(o, sc, lin.parent);
       const std::filesystem::path file = o.posterior == "shipped" ? shipped_posterior(chain) : std::filesystem::path(o.posterior);
