@@ -231,11 +231,13 @@ def _options_html(ds, others, evaluation):
     comp["option"] = [titles.get(o, o) for o in comp["option"]]
     lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
     dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
-    fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif}
+    fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif,
+           "effect_median": dif, "effect_lo": dif, "effect_hi": dif}
     table = Table("options", comp, meanings={"difference": "mean paired difference, option - baseline"})
     html_ = ("<h2 id='options'>Options against the baseline</h2><p>Each option's mean paired difference from "
-             "this run (same seeds) with its 90% confidence interval, in the plan's target years and the "
-             "horizon; rates in percentage points; cost per additional settler: extra public cost to date over "
+             "this run (same seeds) with its 90% confidence interval, and the median and central 90% of the paired "
+             "effects over runs (effect_lo–effect_hi; over draws × replicates for posterior runs, so with the "
+             "parameters' uncertainty), in the plan's target years and the horizon; rates in percentage points; cost per additional settler: extra public cost to date over "
              "extra settlers to date (yuan per person).</p>"
              + _img(plots.plot_options(comp), "each option minus the baseline") + csv_link(table)
              + _table(comp, fmt))

@@ -70,9 +70,9 @@ output::Table compare(const output::RunFile& base, const output::RunFile& whatif
                {"what_if", "", "what-if mean over replicates"},
                {"difference", "", "mean paired difference (what-if - baseline)"},
                {"diff_lo", "", std::to_string(pct) + "% confidence interval of the mean difference, lower"},
-               {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"},
-               {"units", "", "units of the values (1: a fraction)"}};
+               {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"}};
   for (auto& c : effect_columns(level)) t.columns.push_back(std::move(c));
+  t.columns.push_back({"units", "", "units of the values (1: a fraction)"});
   for (const Indicator& ind : inds) {
     for (int year : base.replicates.front().years) {
       const Eigen::VectorXd b = values(base, ind, year), w = values(whatif, ind, year);
@@ -80,7 +80,7 @@ output::Table compare(const output::RunFile& base, const output::RunFile& whatif
       const auto ci = stats::mean_interval(d, level);
       const auto spread = stats::spread(d, level);
       t.add({ind.label(), static_cast<long long>(year), stats::mean(b), stats::mean(w), stats::mean(d), ci.lo, ci.hi,
-             units_of(ind.variable), stats::quantile(d, 0.5), spread.lo, spread.hi});
+             stats::quantile(d, 0.5), spread.lo, spread.hi, units_of(ind.variable)});
     }
   }
   return t;

@@ -133,8 +133,10 @@ def check_run_refusals(hukou, work, src):
                        "-o", os.path.join(work, "t.h5"))
     assert code == 2 and "posterior of scenario 'national'" in err, (code, err)
     empty = os.path.join(work, "no_posteriors")
-    os.makedirs(empty, exist_ok=True)
-    code, _, err = run(hukou, "run", "national", "--posterior", "shipped", "-q", "-o", os.path.join(work, "s.h5"),
+    shutil.rmtree(empty, ignore_errors=True)
+    os.makedirs(empty)
+    code, _, err = run(hukou, "run", "national", "--set", f"scale={SCALE}", "--posterior", "shipped", "-q",
+                       "-o", os.path.join(work, "s.h5"),
                        env={"HUKOU_POSTERIOR_DIR": empty})
     assert code == 2 and "no shipped posterior" in err and "hukou calibrate national" in err, (code, err)
     shutil.copyfile(posterior(work), os.path.join(empty, "national.h5"))
