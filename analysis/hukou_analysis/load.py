@@ -1,6 +1,9 @@
 """Loaders: a run file, a paired comparison of two run files, (later) a sweep.
 
 A run file (docs/outputs.md) has variables (replicate, period[, zone[, channel|group]]),
+or, made with `hukou run --posterior`, ([draw, ]replicate, ...): load_run() reads
+a posterior run's draws x replicates as one `replicate` dimension of D x R runs,
+draw-major, as `hukou evaluate` and `hukou compare` do (attribute `uncertainty`).
 each with attributes `kind` (rate, stock, flow) and `dimensions`, the plan's targets
 along `target`, and optionally the `evaluation` and `county_scores` groups written by
 `hukou evaluate` (docs/evaluation.md). Nothing here re-implements the simulator's
@@ -31,7 +34,8 @@ def _groups(path):
 def load_run(path):
     """The run file as an xarray.Dataset, loaded into memory (the file is closed).
 
-    Adds attributes `path` and `replicates`; the groups `evaluation` and
+    Adds attributes `path`, `replicates` (runs), `draws` (0: no posterior) and
+    `uncertainty` ("seeds only" or "parameters and seeds"); the groups `evaluation` and
     `county_scores` are read by evaluation_table() and county_scores()."""
     if not os.path.exists(path):
         raise FileNotFoundError(f"{path}: no such file")
@@ -39,9 +43,35 @@ def load_run(path):
         ds = ds.load()
     if "registered_urbanization_rate" not in ds:
         raise ValueError(f"{path} is not a hukou run file (no registered_urbanization_rate)")
+    ds = _runs_of_draws(ds)
     ds.attrs["path"] = os.fspath(path)
     ds.attrs["replicates"] = int(ds.sizes["replicate"])
     return ds
+
+
+def _runs_of_draws(ds):
+    """A posterior run's (draw, replicate) as one `replicate` dimension of D x R runs,
+    draw-major (run k is draw k // R, replicate k % R); variable `run_draw` gives
+    each run's draw. A run without draws is returned as it is."""
+    if "draw" not in ds.dims:
+        ds.attrs.update(draws=0, uncertainty="seeds only")
+        return ds
+    n_draws, n_reps = ds.sizes["draw"], ds.sizes["replicate"]
+    series = [v for v in ds.data_vars if ds[v].dims[:2] == ("draw", "replicate")]
+    kept = [v for v in ds.data_vars if v not in series and "replicate" not in ds[v].dims]
+    out = ds[kept].drop_vars("replicate", errors="ignore")
+    runs = np.arange(n_draws * n_reps)
+    for v in series:
+        da = ds[v]
+        out[v] = xr.DataArray(da.values.reshape((n_draws * n_reps,) + da.shape[2:]), dims=("replicate",) + da.dims[2:],
+                              coords={d: ds[d] for d in da.dims[2:] if d in ds.coords}, attrs=da.attrs)
+    out = out.assign_coords(replicate=runs)
+    out["run_draw"] = xr.DataArray(runs // n_reps, dims=("replicate",), attrs={"long_name": "posterior draw of the run"})
+    if "replicate_seed" in ds:
+        out["replicate_seed"] = xr.DataArray(np.tile(ds.replicate_seed.values, n_draws), dims=("replicate",),
+                                             attrs=ds.replicate_seed.attrs)
+    out.attrs = dict(ds.attrs, draws=int(n_draws), uncertainty="parameters and seeds")
+    return out
 
 
 def _as_run(run):
@@ -153,11 +183,15 @@ def load_comparison(baseline, whatif):
         why = "their periods differ (horizons or base years)"
     elif not np.array_equal(b.zone.values, w.zone.values):
         why = "their zones differ"
+    elif b.attrs.get("draws", 0) != w.attrs.get("draws", 0):
+        why = "their numbers of posterior draws differ (or one has none)"
     elif b.sizes["replicate"] != w.sizes["replicate"]:
         why = "their numbers of replicates differ"
     elif int(b.attrs.get("seed", -1)) != int(w.attrs.get("seed", -2)) or (
             "replicate_seed" in b and not np.array_equal(b.replicate_seed.values, w.replicate_seed.values)):
         why = "their seeds differ, so they share no random numbers (run both with the same --seed)"
+    elif b.attrs.get("posterior_sha256", "") != w.attrs.get("posterior_sha256", ""):
+        why = "they drew their parameters from different posteriors"
     if why:
         raise ComparisonError(f"cannot compare {b.attrs['path']} with {w.attrs['path']}: {why}")
     out = xr.Dataset(coords={c: b[c] for c in b.coords})

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, PercentFormatter  # noqa: E402
 
 BAND = (0.05, 0.95)
+INNER_BAND = (0.25, 0.75)
 _LABELS = {
     "registered_urbanization_rate": "registered (户籍) urbanization",
     "resident_urbanization_rate": "resident (常住) urbanization",
@@ -46,9 +47,11 @@ def _evaluation_or_targets(ds):
         return t.assign(view="final").rename(columns={"value": "target_value", "zone": "target_zone"})
 
 
-def plot_urbanization(run, band=BAND, evaluation=None):
-    """Registered and resident urbanization rates: mean over replicates with the band
-    where `band` of them lie (default 5-95%), and the plan's prefecture-wide rate
+def plot_urbanization(run, band=BAND, evaluation=None, inner=INNER_BAND):
+    """Registered and resident urbanization rates: mean over runs with the bands
+    where `inner` (default 25-75%) and `band` (default 5-95%) of them lie, runs being
+    replicates, or a posterior run's draws x replicates (the legend says which
+    uncertainty the bands include), and the plan's prefecture-wide rate
     targets (filled star: final year; open diamond: mid-term straight-path value).
     The targets come from `evaluation` (an evaluation_table() DataFrame), by default
     the file's stored evaluation, else the file's targets (final years only)."""
@@ -59,8 +62,11 @@ def plot_urbanization(run, band=BAND, evaluation=None):
     for var, colour in (("registered_urbanization_rate", "tab:blue"), ("resident_urbanization_rate", "tab:orange")):
         da = ds[var]
         q = da.quantile(list(band), dim="replicate").values
-        ax.fill_between(years, q[0], q[1], color=colour, alpha=0.25, linewidth=0,
-                        label=f"{_LABELS[var].split(' ')[0]}: {band[0]:.0%}–{band[1]:.0%} of replicates")
+        ax.fill_between(years, q[0], q[1], color=colour, alpha=0.18, linewidth=0,
+                        label=f"{_LABELS[var].split(' ')[0]}: {band[0]:.0%}–{band[1]:.0%} of runs")
+        qi = da.quantile(list(inner), dim="replicate").values
+        ax.fill_between(years, qi[0], qi[1], color=colour, alpha=0.35, linewidth=0,
+                        label=f"{_LABELS[var].split(' ')[0]}: {inner[0]:.0%}–{inner[1]:.0%} of runs")
         ax.plot(years, da.mean("replicate").values, color=colour, marker="o", ms=3.5, label=_LABELS[var] + ", mean")
     ev = evaluation if evaluation is not None else _evaluation_or_targets(ds)
     shown = set()
@@ -78,7 +84,10 @@ def plot_urbanization(run, band=BAND, evaluation=None):
     ax.set_xticks(years)
     ax.set_xlabel("year (end of year)")
     ax.set_ylabel("urbanization rate (% of population)")
-    ax.set_title(f"{_title(ds)}: registered vs resident urbanization ({ds.sizes['replicate']} replicates)")
+    runs = (f"{ds.attrs['draws']} draws x {ds.sizes['replicate'] // ds.attrs['draws']} replicates"
+            if ds.attrs.get("draws", 0) else f"{ds.sizes['replicate']} replicates")
+    ax.set_title(f"{_title(ds)}: registered vs resident urbanization ({runs}; uncertainty: "
+                 f"{ds.attrs.get('uncertainty', 'seeds only')})")
     ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     return fig

@@ -95,7 +95,8 @@ def _provenance_rows(ds, s=None):
     return [(s("prov_scenario"), a.get("scenario_name", "")), (s("prov_file"), a.get("path", "")),
             (s("prov_version"), a.get("tool_version", "")), (s("prov_commit"), a.get("git_commit", "")),
             (s("prov_seed"), a.get("seed", "")), (s("prov_scale"), a.get("scale", "")),
-            (s("prov_replicates"), ds.sizes["replicate"]), (s("prov_threads"), a.get("threads", "")),
+            (s("prov_runs"), _runs(ds, s)),
+            (s("prov_uncertainty"), _uncertainty(ds, s)), (s("prov_posterior"), a.get("posterior_path", "") or s("none")), (s("prov_threads"), a.get("threads", "")),
             (s("prov_created"), a.get("created", "")),
             (s("prov_periods"), f"{int(ds.period.values[0])}–{int(ds.period.values[-1])}"),
             (s("prov_zones"), ", ".join(str(z) for z in ds.zone.values))]
@@ -139,7 +140,7 @@ def _evaluation_html(ds, ev, s):
     fmt["gap"] = lambda r, v: (f"{v * 100:+.2f} pp" if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
     fmt["share_met"] = lambda r, v: f"{v:.0%}"
     src = s("src_stored") if ev.attrs.get("source") == "stored" else s("src_computed")
-    return (f"<p>{s('evaluation_intro', src=src)}</p>"
+    return (f"<p>{s('evaluation_intro', src=src, unc=_e(_uncertainty(ds, s)))}</p>"
             + _table(ev, fmt, lambda r: "met" if r["share_met"] >= 0.5 else "miss"))
 
 
@@ -160,6 +161,18 @@ def _observations_html(ds, evaluation, s):
             + _table(ob, fmt) + csv_link(table, s("data_csv"))), table
 
 
+def _runs(ds, s):
+    """How many runs a run file holds, and what varies between them."""
+    if ds.attrs.get("draws", 0):
+        return s("runs_draws", n=ds.sizes["replicate"], d=ds.attrs["draws"], r=ds.sizes["replicate"] // ds.attrs["draws"])
+    return s("runs_replicates", n=ds.sizes["replicate"])
+
+
+def _uncertainty(ds, s):
+    """Which uncertainty the runs include: the seeds only, or the posterior's parameters too."""
+    return s("unc_parameters") if ds.attrs.get("draws", 0) else s("unc_seeds")
+
+
 def summary_lines(ds, ev, diff_tables=None, s=None):
     """Short sentences: where the rates go, and each prefecture-wide final target."""
     s = s or strings("en")
@@ -168,7 +181,7 @@ def summary_lines(ds, ev, diff_tables=None, s=None):
     for var in ("registered_urbanization_rate", "resident_urbanization_rate"):
         m = ds[var].mean("replicate")
         lines.append(_sentence(s("sum_rate", name=_name(s, var), a=f"{float(m.sel(period=y0)):.2%}", y0=y0,
-                                 b=f"{float(m.sel(period=y1)):.2%}", y1=y1, n=ds.sizes["replicate"])))
+                                 b=f"{float(m.sel(period=y1)):.2%}", y1=y1, runs=_runs(ds, s))))
     zone_final = ev[(ev["view"] == "final") & (ev["target_zone"] != "")]
     for _, r in ev[ev["view"] == "final"].iterrows():
         if r["target_zone"] and len(zone_final) > 4:
@@ -178,7 +191,8 @@ def summary_lines(ds, ev, diff_tables=None, s=None):
         lines.append(_sentence(s("sum_target", name=_name(s, r["indicator"]), where=where, verb=verb,
                                  sim=_fmt(ds, r["indicator"], r["simulated"]), year=r["year"],
                                  target=_fmt(ds, r["indicator"], r["target_value"]),
-                                 met=s("met") if r["gap"] >= 0 else s("missed"), share=f"{r['share_met']:.0%}")))
+                                 met=s("met") if r["gap"] >= 0 else s("missed"), share=f"{r['share_met']:.0%}",
+                                 unc=_uncertainty(ds, s))))
     if len(zone_final) > 4:
         lines.append(s("sum_zones", met=int((zone_final["gap"] >= 0).sum()), n=len(zone_final)))
     for df in diff_tables or []:
@@ -245,7 +259,8 @@ def _options_html(ds, others, evaluation, s):
     comp["option"] = [titles.get(o, o) for o in comp["option"]]
     lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
     dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
-    fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif}
+    fmt = {"baseline": lvl, "what_if": lvl, "difference": dif, "diff_lo": dif, "diff_hi": dif,
+           "effect_median": dif, "effect_lo": dif, "effect_hi": dif}
     table = Table("options", comp, meanings={"difference": "mean paired difference, option - baseline"})
     html_ = (f"<h2 id='options'>{s('h_options')}</h2><p>{s('options_intro')}</p>"
              + _img(plots.plot_options(comp), s("alt_options")) + csv_link(table, s("data_csv"))

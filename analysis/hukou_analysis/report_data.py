@@ -24,13 +24,17 @@ class Table:
         return self.df.rename(columns={c: f"{c} ({u})" for c, u in self.units.items() if u})
 
 
-def urbanization_data(ds, band=(0.05, 0.95)):
+def urbanization_data(ds, band=(0.05, 0.95), inner=(0.25, 0.75)):
     cols, units, meanings = {"period": ds.period.values}, {}, {"period": "calendar year"}
+    over = f"over runs (uncertainty: {ds.attrs.get('uncertainty', 'seeds only')})"
     for var, short in (("registered_urbanization_rate", "registered"), ("resident_urbanization_rate", "resident")):
         q = ds[var].quantile(list(band), dim="replicate").values
-        for name, v, what in ((f"{short}_mean", ds[var].mean("replicate").values, "mean over replicates"),
-                              (f"{short}_lo", q[0], f"{band[0]:.0%} quantile over replicates"),
-                              (f"{short}_hi", q[1], f"{band[1]:.0%} quantile over replicates")):
+        qi = ds[var].quantile(list(inner), dim="replicate").values
+        for name, v, what in ((f"{short}_mean", ds[var].mean("replicate").values, f"mean {over}"),
+                              (f"{short}_lo", q[0], f"{band[0]:.0%} quantile {over}"),
+                              (f"{short}_hi", q[1], f"{band[1]:.0%} quantile {over}"),
+                              (f"{short}_q25", qi[0], f"{inner[0]:.0%} quantile {over}"),
+                              (f"{short}_q75", qi[1], f"{inner[1]:.0%} quantile {over}")):
             cols[name], units[name], meanings[name] = v, "1", f"{short} urbanization rate, {what}"
     return Table("urbanization", pd.DataFrame(cols), units, meanings)
 

@@ -38,7 +38,7 @@ double probability_met(const Eigen::VectorXd& values, double target, Direction d
   return static_cast<double>(met) / static_cast<double>(values.size());
 }
 
-VarianceSplit split_variance(const Eigen::MatrixXd& y) {
+VarianceSplit split_variance(const Eigen::MatrixXd& y, Streams streams) {
   const Eigen::Index k = y.rows(), r = y.cols();
   if (k == 0 || r == 0) throw CalibrationError("variance split: empty ensemble");
   if (!y.allFinite()) throw CalibrationError("variance split: an ensemble value is not a number");
@@ -51,7 +51,13 @@ VarianceSplit split_variance(const Eigen::MatrixXd& y) {
   within /= static_cast<double>(k);
   if (k == 1) return {within, kNaN, within};
   const Eigen::VectorXd means = y.rowwise().mean();
-  const double param = std::max(0.0, sample_variance(means) - within / static_cast<double>(r));
+  double left = within;  // the noise still in a draw's mean of R replicates, times R
+  if (streams == Streams::shared) {
+    const Eigen::RowVectorXd replicate_means = y.colwise().mean();
+    const Eigen::MatrixXd resid = (y.colwise() - means).rowwise() - (replicate_means.array() - y.mean()).matrix();
+    left = resid.array().square().sum() / static_cast<double>((k - 1) * (r - 1));
+  }
+  const double param = std::max(0.0, sample_variance(means) - left / static_cast<double>(r));
   return {param + within, param, within};
 }
 

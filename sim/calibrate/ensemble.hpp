@@ -29,11 +29,19 @@ double probability_met(const Eigen::VectorXd& values, double target, Direction d
 //             Var_theta E[y | theta] + W / R), and the estimate is floored at 0.
 // With R = 1 the two cannot be told apart: noise and parameter are NaN and total is
 // the variance of the values. K = 1 leaves parameter NaN.
+//
+// Streams::shared: replicate r of every draw ran on the same random streams (`hukou
+// run --posterior`, core/replicates.hpp), a crossed design y = m + a[draw] +
+// b[replicate] + e. The shared noise b cancels from B, so B - W / R would take too
+// much out; instead parameter = B - E / R, E the two-way residual mean square
+// ((K - 1)(R - 1) degrees of freedom), unbiased for the noise e that B still holds.
+// Equal draws then give parameter = 0 exactly. Noise is W as above.
 struct VarianceSplit {
   double total = 0, parameter = 0, noise = 0;
   double parameter_share() const { return parameter / total; }
   double noise_share() const { return noise / total; }
 };
-VarianceSplit split_variance(const Eigen::MatrixXd& y);
+enum class Streams { independent, shared };
+VarianceSplit split_variance(const Eigen::MatrixXd& y, Streams streams = Streams::independent);
 
 }  // namespace hukou::calibrate

@@ -26,16 +26,22 @@ std::vector<ParameterSummary> summarise(const Parameters& ps, const Eigen::Matri
   return out;
 }
 
-Eigen::MatrixXd resample(const Eigen::MatrixXd& particles, const Eigen::VectorXd& weights, std::size_t draws,
-                         std::uint64_t seed) {
+std::vector<Eigen::Index> resample_rows(const Eigen::VectorXd& weights, std::size_t draws, std::uint64_t seed) {
   const Eigen::VectorXd w = normalised(weights);
   Eigen::VectorXd cumulative(w.size());
   double run = 0.0;
   for (Eigen::Index j = 0; j < w.size(); ++j) cumulative(j) = run += w(j);
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(draws), particles.cols());
+  std::vector<Eigen::Index> rows;
   for (std::size_t i = 0; i < draws; ++i)
-    out.row(static_cast<Eigen::Index>(i)) =
-        particles.row(pick(cumulative, open_uniform(rng::key(seed, 0, i, stream::resample), 0)));
+    rows.push_back(pick(cumulative, open_uniform(rng::key(seed, 0, i, stream::resample), 0)));
+  return rows;
+}
+
+Eigen::MatrixXd resample(const Eigen::MatrixXd& particles, const Eigen::VectorXd& weights, std::size_t draws,
+                         std::uint64_t seed) {
+  const auto rows = resample_rows(weights, draws, seed);
+  Eigen::MatrixXd out(static_cast<Eigen::Index>(draws), particles.cols());
+  for (std::size_t i = 0; i < draws; ++i) out.row(static_cast<Eigen::Index>(i)) = particles.row(rows[i]);
   return out;
 }
 

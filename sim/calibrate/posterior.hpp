@@ -31,5 +31,7 @@ std::vector<ParameterSummary> summarise(const Parameters& ps, const Eigen::Matri
 // first ones, so a run with D + 1 draws extends one with D.
 Eigen::MatrixXd resample(const Eigen::MatrixXd& particles, const Eigen::VectorXd& weights, std::size_t draws,
                          std::uint64_t seed);
+// The rows `resample` draws (so a run can record which particle each draw took).
+std::vector<Eigen::Index> resample_rows(const Eigen::VectorXd& weights, std::size_t draws, std::uint64_t seed);
 
 }  // namespace hukou::calibrate

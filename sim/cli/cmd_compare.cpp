@@ -109,11 +109,18 @@ void add_compare(CLI::App& app) {
     std::cout << "Baseline " << o->runs.front() << ": " << title_of(base) << "\n";
     for (std::size_t i = 0; i < opts.size(); ++i)
       std::cout << "Option   " << o->runs[i + 1] << ": " << title_of(opts[i]) << "\n";
-    std::cout << "(" << base.replicates.size() << " paired replicate" << (base.replicates.size() == 1 ? "" : "s")
-              << ")\n\n";
-    output::print_text(std::cout, output::for_reading(t, {"baseline", "what_if"}, {"difference", "diff_lo", "diff_hi"}));
+    if (base.meta.draws > 0)
+      std::cout << "(" << base.replicates.size() << " paired runs: " << base.meta.draws << " posterior draws x "
+                << base.replicates.size() / base.meta.draws << " replicates; uncertainty: parameters and seeds)\n\n";
+    else
+      std::cout << "(" << base.replicates.size() << " paired replicate" << (base.replicates.size() == 1 ? "" : "s")
+                << "; uncertainty: seeds only)\n\n";
+    output::print_text(std::cout, output::for_reading(t, {"baseline", "what_if"},
+                                                      {"difference", "diff_lo", "diff_hi", "effect_median", "effect_lo",
+                                                       "effect_hi"}));
     std::cout << "\ndifference = option - baseline, rates in percentage points (pp); diff_lo..diff_hi: 90% "
-                 "confidence interval of the mean paired difference (a single replicate has none). "
+                 "confidence interval of the mean paired difference (a single replicate has none); "
+                 "effect_median, effect_lo..effect_hi: median and central 90% of the paired differences over runs. "
                  "To date: summed from the base year. cost_per_additional_settler: extra public cost to date "
                  "(yuan) over extra settlers to date.\n";
     if (!by_channel.rows.empty()) {

@@ -75,14 +75,20 @@ void add_evaluate(CLI::App& app) {
       if (o->store) output::store_table(o->file, name, t);
       tables.push_back({name, t});
     };
-    const std::string reps = " (" + std::to_string(f.replicates.size()) + " replicate" +
-                             (f.replicates.size() == 1 ? "" : "s") + ")";
+    const std::string reps =
+        f.meta.draws > 0
+            ? " (" + std::to_string(f.meta.draws) + " posterior draws x " +
+                  std::to_string(f.replicates.size() / f.meta.draws) + " replicates; uncertainty: parameters and seeds)"
+            : " (" + std::to_string(f.replicates.size()) + " replicate" + (f.replicates.size() == 1 ? "" : "s") +
+                  "; uncertainty: seeds only, run with --posterior to include the parameters)";
     if (!f.meta.targets.empty()) {
       const output::Table t = evaluate::evaluate_targets(f, o->midterm);
       show("evaluation", t, "Targets of " + f.meta.scenario_name + " in " + o->file + reps,
            output::for_reading(t, {"target_value", "simulated", "lo", "hi"}, {"gap"}),
-           "Rates in percent, gaps of rates in percentage points (pp); lo..hi: where 90% of replicates lie; "
-           "share_met: replicates at or above the target.");
+           "Rates in percent, gaps of rates in percentage points (pp); lo..hi: where 90% of runs lie; "
+           "share_met: share of runs at or above the target, the probability it is met; parameter_share, "
+           "noise_share: shares of the variance due to the parameters and to simulation noise "
+           "(docs/evaluation.md).");
     }
     const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                     [](const auto& kv) { return kv.first == "county_score_year"; });

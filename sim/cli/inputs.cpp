@@ -1,5 +1,6 @@
 #include "inputs.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -29,14 +30,22 @@ Scenario run_scenario(const output::RunFile& f, const std::vector<std::string>& 
 std::vector<std::pair<std::string, std::string>> run_provenance(const output::RunFile& f,
                                                                  const std::string& prefix) {
   const auto& m = f.meta;
-  return {{prefix + "run file", std::filesystem::absolute(f.path).string()},
-          {prefix + "scenario", m.scenario_name},
-          {prefix + "tool version", m.tool_version},
-          {prefix + "git commit", m.git_commit},
-          {prefix + "seed", std::to_string(m.seed)},
-          {prefix + "replicates", std::to_string(f.replicates.size())},
-          {prefix + "created", m.created},
-          {prefix + "exported", output::utc_now()}};
+  const std::size_t draws = std::max<std::size_t>(m.draws, 1);
+  std::vector<std::pair<std::string, std::string>> p{{prefix + "run file", std::filesystem::absolute(f.path).string()},
+                                                     {prefix + "scenario", m.scenario_name},
+                                                     {prefix + "tool version", m.tool_version},
+                                                     {prefix + "git commit", m.git_commit},
+                                                     {prefix + "seed", std::to_string(m.seed)},
+                                                     {prefix + "replicates", std::to_string(f.replicates.size() / draws)}};
+  if (m.draws > 0) {
+    p.emplace_back(prefix + "posterior draws", std::to_string(m.draws));
+    for (const auto& [k, v] : m.extra)
+      if (k == "posterior_path" || k == "posterior_sha256") p.emplace_back(prefix + k.substr(0, 9) + " " + k.substr(10), v);
+  }
+  p.emplace_back(prefix + "uncertainty", m.draws > 0 ? "parameters and seeds" : "seeds only");
+  p.emplace_back(prefix + "created", m.created);
+  p.emplace_back(prefix + "exported", output::utc_now());
+  return p;
 }
 
 }  // namespace hukou::cli

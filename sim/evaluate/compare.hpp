@@ -15,6 +15,10 @@ namespace hukou::evaluate {
 // replicate count or seeds, or another base-year population.
 void check_pairable(const output::RunFile& base, const output::RunFile& whatif);
 
+// The columns of the paired effect's median and central `level` share over runs (of
+// draws x replicates, for a posterior run), after the mean difference's.
+std::vector<output::Column> effect_columns(double level);
+
 // Indicators to compare by default: the registered and resident urbanization rates,
 // total settlements, and every target of the baseline.
 std::vector<Indicator> default_indicators(const output::RunFile& base);

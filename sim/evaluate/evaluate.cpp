@@ -1,8 +1,11 @@
 #include "evaluate.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <optional>
 
 #include "core/stats.hpp"
+#include "calibrate/ensemble.hpp"
 
 namespace hukou::evaluate {
 
@@ -49,10 +52,16 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
                {"lo", "", std::to_string(pct) + "% of replicates lie between lo and hi: lower"},
                {"hi", "", std::to_string(pct) + "% of replicates lie between lo and hi: upper"},
                {"gap", "", "simulated mean - target"},
-               {"share_met", "1", "share of replicates at or above the target"},
+               {"share_met", "1", "probability the target is met: share of runs (draws x replicates) at or above it"},
+               {"parameter_share", "1", "share of the variance due to the parameters (posterior draws), by the law "
+                                        "of total variance (docs/evaluation.md); nan without 2 draws x 2 replicates", 2},
+               {"noise_share", "1", "share of the variance due to simulation noise (replicates)", 2},
+               {"uncertainty", "", "what lo, hi and share_met include: seeds only, or parameters and seeds"},
                {"clause", "", "clause of the document that sets the target"},
                {"units", "", "units of target_value, simulated, lo, hi and gap (1: a fraction)"}};
   const int base_year = f.replicates.front().years.front();
+  const std::size_t draws = std::max<std::size_t>(f.meta.draws, 1), reps = f.replicates.size() / draws;
+  const std::string uncertainty = f.meta.draws > 0 ? "parameters and seeds" : "seeds only";
   for (const auto& tg : f.meta.targets) {
     const Indicator ind{tg.indicator, tg.zone};
     std::vector<std::pair<std::string, int>> views;
@@ -75,8 +84,16 @@ output::Table evaluate_targets(const output::RunFile& f, const std::vector<int>&
       const Eigen::VectorXd v = values(f, ind, year);
       const auto spread = stats::spread(v, level);
       const double met = (v.array() >= goal).cast<double>().mean();
+      // Rows: draws, columns: replicates on the streams every draw shares. Without
+      // draws the parameters' share is not assessed: nan, as with one draw.
+      const Eigen::MatrixXd y = Eigen::Map<const Eigen::MatrixXd>(v.data(), static_cast<Eigen::Index>(reps),
+                                                                  static_cast<Eigen::Index>(draws)).transpose();
+      const auto split = calibrate::split_variance(y, calibrate::Streams::shared);
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      const bool split_known = draws > 1 && reps > 1 && split.total > 0;
       t.add({tg.indicator, tg.zone, view, static_cast<long long>(year), goal, from, stats::mean(v), spread.lo,
-             spread.hi, stats::mean(v) - goal, met, tg.clause, units_of(tg.indicator)});
+             spread.hi, stats::mean(v) - goal, met, split_known ? split.parameter_share() : nan,
+             split_known ? split.noise_share() : nan, uncertainty, tg.clause, units_of(tg.indicator)});
     }
   }
   return t;

@@ -90,8 +90,9 @@ output::Table compare_options(const output::RunFile& base, const std::vector<con
                {"difference", "", "mean paired difference (option - baseline); for cost_per_additional_settler, "
                                   "the extra public cost to date over the extra settlers to date"},
                {"diff_lo", "", std::to_string(pct) + "% confidence interval of the mean difference, lower"},
-               {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"},
-               {"units", "", "units of the values (1: a fraction)"}};
+               {"diff_hi", "", std::to_string(pct) + "% confidence interval of the mean difference, upper"}};
+  for (auto& c : effect_columns(level)) t.columns.push_back(std::move(c));
+  t.columns.push_back({"units", "", "units of the values (1: a fraction)"});
   for (std::size_t k = 0; k < options.size(); ++k) {
     const output::RunFile& opt = *options[k];
     check_pairable(base, opt);
@@ -104,14 +105,15 @@ output::Table compare_options(const output::RunFile& base, const std::vector<con
           const double settled = stats::mean(option_values(opt, {kSettledToDate, ind.zone}, year) -
                                              option_values(base, {kSettledToDate, ind.zone}, year));
           t.add({labels.at(k), label, static_cast<long long>(year), nan, nan, settled > 0 ? cost / settled : nan, nan,
-                 nan, option_units(ind.variable)});
+                 nan, nan, nan, nan, option_units(ind.variable)});
           continue;
         }
         const Eigen::VectorXd b = option_values(base, ind, year), w = option_values(opt, ind, year);
         const Eigen::VectorXd d = w - b;
         const auto ci = stats::mean_interval(d, level);
+        const auto spread = stats::spread(d, level);
         t.add({labels.at(k), label, static_cast<long long>(year), stats::mean(b), stats::mean(w), stats::mean(d), ci.lo,
-               ci.hi, option_units(ind.variable)});
+               ci.hi, stats::quantile(d, 0.5), spread.lo, spread.hi, option_units(ind.variable)});
       }
     }
   }

@@ -198,22 +198,28 @@ Handle double_variable(hid_t loc, const std::string& name, const std::vector<hsi
 
 void write_slab(hid_t ds, const std::string& name, std::size_t index,
                 const std::vector<double>& values) {
+  write_slab(ds, name, std::vector<hsize_t>{index}, values);
+}
+
+void write_slab(hid_t ds, const std::string& name, const std::vector<hsize_t>& lead,
+                const std::vector<double>& values) {
   if (values.empty()) return;
   Handle file_space = dataspace(H5Dget_space(ds), "H5Dget_space");
   const int rank = H5Sget_simple_extent_ndims(file_space.get());
-  if (rank < 1) fail("H5Sget_simple_extent_ndims");
+  if (rank < static_cast<int>(lead.size()) || lead.empty()) fail("H5Sget_simple_extent_ndims");
   std::vector<hsize_t> start(static_cast<std::size_t>(rank), 0), count(start.size());
   if (H5Sget_simple_extent_dims(file_space.get(), count.data(), nullptr) < 0)
     fail("H5Sget_simple_extent_dims");
-  start[0] = index;
-  count[0] = 1;
+  for (std::size_t i = 0; i < lead.size(); ++i) start[i] = lead[i], count[i] = 1;
   check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
                             nullptr),
         "H5Sselect_hyperslab");
   Handle mem_space = simple_space({values.size()});
+  const std::string at = lead.size() == 1 ? "replicate " + std::to_string(lead[0])
+                                           : "draw " + std::to_string(lead[0]) + ", replicate " + std::to_string(lead[1]);
   check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT,
                  values.data()),
-        "cannot write replicate " + std::to_string(index) + " of variable '" + name + "'");
+        "cannot write " + at + " of variable '" + name + "'");
 }
 
 }  // namespace hukou::output::h5

@@ -50,6 +50,9 @@ Handle double_variable(hid_t loc, const std::string& name, const std::vector<hsi
 // Writes values (row-major, extents[1..]) as entry `index` of the first dimension.
 void write_slab(hid_t ds, const std::string& name, std::size_t index,
                 const std::vector<double>& values);
+// The same at entry `lead` of the leading dimensions (a posterior run's draw, replicate).
+void write_slab(hid_t ds, const std::string& name, const std::vector<hsize_t>& lead,
+                const std::vector<double>& values);
 
 // An output series' attributes: units, long_name, kind and dimensions (its
 // dimension names, space-separated, after `leading` ones such as a master file's

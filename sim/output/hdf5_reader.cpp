@@ -41,13 +41,22 @@ void check_layout(hid_t f) {
   if (!h5::has_link(f, "scenario_text") || H5Aexists(f, "tool_version") <= 0 || H5Aexists(f, "seed") <= 0)
     throw OutputError("not a hukou run file (no tool_version, seed or scenario_text)");
   const hsize_t reps = coordinate_length(f, "replicate", kMaxReplicates);
+  const hsize_t draws = h5::has_link(f, "draw") ? coordinate_length(f, "draw", kMaxReplicates) : 0;
   const hsize_t periods = coordinate_length(f, "period", kMaxPeriods);
   const hsize_t zones = coordinate_length(f, "zone", kMaxZones);
   const hsize_t channels = h5::has_link(f, "channel") ? coordinate_length(f, "channel", kMaxChannels) : 0;
   const hsize_t groups = h5::has_link(f, "group") ? coordinate_length(f, "group", kMaxGroups) : 0;
   if (reps == 0 || periods == 0 || zones == 0) throw OutputError("a run file needs replicates, periods and zones");
+  if (h5::has_link(f, "draw") && (draws == 0 || draws * reps > kMaxReplicates))
+    throw OutputError("a posterior run needs from 1 to " + std::to_string(kMaxReplicates) + " draws x replicates");
+  if (draws > 0) {
+    const hsize_t params = coordinate_length(f, "parameter", kMaxReplicates);
+    require_extent(f, "posterior_draws", {draws, params});
+    require_extent(f, "posterior_particle", {draws});
+  }
   for (const SeriesSpec& s : output_series()) {
     std::vector<hsize_t> want{reps, periods};
+    if (draws > 0) want.insert(want.begin(), draws);
     if (s.dims != Dims::P) want.push_back(zones);
     if (s.dims == Dims::PZC) want.push_back(channels);
     if (s.dims == Dims::PZG) want.push_back(groups);
@@ -92,13 +101,20 @@ void read_contents(hid_t f, RunFile& rf) {
   const std::vector<std::string> zones = h5::read_strings(f, "zone");
   const std::vector<std::string> channels = h5::has_link(f, "channel") ? h5::read_strings(f, "channel")
                                                                        : std::vector<std::string>{};
-  const std::size_t reps = h5::read_ints(f, "replicate").size();
+  if (h5::has_link(f, "draw")) {
+    m.draws = h5::read_ints(f, "draw").size();
+    m.posterior_parameters = h5::read_strings(f, "parameter");
+    m.posterior_values = h5::read_doubles(f, "posterior_draws");
+    m.posterior_particles = h5::read_ints(f, "posterior_particle");
+  }
+  // A posterior run's draws x replicates, draw-major (RunMetadata::draws).
+  const std::size_t reps = h5::read_ints(f, "replicate").size() * std::max<std::size_t>(m.draws, 1);
   rf.replicates.assign(reps, RunResult(years, zones, channels));
   for (const SeriesSpec& s : output_series()) {
     std::vector<hsize_t> ext;
     const std::vector<double> all = h5::read_doubles(f, std::string(s.name), &ext);
     const std::size_t per = rf.replicates.front().values(s.id).size();
-    if (ext.empty() || ext[0] != reps || all.size() != reps * per)
+    if (ext.empty() || ext[0] != (m.draws > 0 ? m.draws : reps) || all.size() != reps * per)
       throw OutputError("variable '" + std::string(s.name) + "' does not have the run's dimensions");
     for (std::size_t r = 0; r < reps; ++r)
       std::copy(all.begin() + static_cast<std::ptrdiff_t>(r * per), all.begin() + static_cast<std::ptrdiff_t>((r + 1) * per),

@@ -66,6 +66,14 @@ void validate(const std::vector<RunResult>& replicates, const RunMetadata& meta)
                         " in series " + std::string(s.name) + ", year " + std::to_string(year) + ", replicate " +
                         std::to_string(r) + "; no file was written");
     }
+  if (meta.draws > 0) {
+    if (replicates.size() % meta.draws != 0)
+      throw OutputError(std::to_string(replicates.size()) + " runs are not " + std::to_string(meta.draws) +
+                        " draws of equally many replicates");
+    if (meta.posterior_values.size() != meta.draws * meta.posterior_parameters.size() ||
+        meta.posterior_particles.size() != meta.draws)
+      throw OutputError("the posterior draws do not have one value per draw and parameter");
+  }
   std::set<std::string> seen;
   for (const auto& [key, value] : meta.extra) {
     const bool reserved =
@@ -99,6 +107,24 @@ void write_targets(hid_t f, const std::vector<TargetInfo>& targets) {
   note(h5::string_variable(f, "target_clause", clause, dim.get()), "clause of the document that sets it");
 }
 
+// A posterior run's drawn parameter values (draw x parameter) and particles.
+void write_posterior_draws(hid_t f, const RunMetadata& meta, hid_t draw) {
+  h5::Handle par = h5::string_coordinate(f, "parameter", meta.posterior_parameters);
+  h5::write_attr(par.get(), "long_name", std::string("calibrated parameter (its --set key)"));
+  h5::Handle ds = h5::double_variable(f, "posterior_draws", {meta.draws, meta.posterior_parameters.size()}, {draw, par.get()});
+  std::string names;
+  for (const auto& n : meta.posterior_parameters) names += (names.empty() ? "" : " ") + n;
+  h5::write_attr(ds.get(), "parameters", names);
+  h5::write_attr(ds.get(), "long_name", std::string("parameter values of each draw, applied as --set would"));
+  const std::size_t np = meta.posterior_parameters.size();
+  for (std::size_t d = 0; d < meta.draws; ++d)
+    h5::write_slab(ds.get(), "posterior_draws", d,
+                   std::vector<double>(meta.posterior_values.begin() + static_cast<std::ptrdiff_t>(d * np),
+                                       meta.posterior_values.begin() + static_cast<std::ptrdiff_t>((d + 1) * np)));
+  h5::Handle part = h5::int_variable(f, "posterior_particle", meta.posterior_particles, draw);
+  h5::write_attr(part.get(), "long_name", std::string("particle of the posterior's last generation the draw took"));
+}
+
 // The file's bytes, built in memory (h5_image.hpp says why).
 std::string write_contents(const std::vector<RunResult>& replicates, const RunMetadata& meta) {
   h5::QuietErrors quiet;  // outlives every handle below
@@ -112,7 +138,15 @@ std::string write_contents(const std::vector<RunResult>& replicates, const RunMe
     const hid_t f = file.get();
     const RunResult& first = replicates.front();
 
-    std::vector<int> replicate_ids(replicates.size());
+    const std::size_t draws = meta.draws, reps = draws > 0 ? replicates.size() / draws : replicates.size();
+    h5::Handle draw;
+    if (draws > 0) {
+      std::vector<int> ids(draws);
+      std::iota(ids.begin(), ids.end(), 0);
+      draw = h5::int_coordinate(f, "draw", ids);
+      h5::write_attr(draw.get(), "long_name", std::string("parameter draw from the posterior"));
+    }
+    std::vector<int> replicate_ids(reps);
     std::iota(replicate_ids.begin(), replicate_ids.end(), 0);
     h5::Handle replicate = h5::int_coordinate(f, "replicate", replicate_ids);
     h5::write_attr(replicate.get(), "long_name", std::string("replicate (independent random stream)"));
@@ -129,17 +163,24 @@ std::string write_contents(const std::vector<RunResult>& replicates, const RunMe
     for (const SeriesSpec& s : output_series()) {
       const std::string name(s.name);
       const std::vector<std::size_t> shape = first.shape(s.id);
-      std::vector<hsize_t> extents{replicates.size()};
+      std::vector<hsize_t> extents{reps};
+      if (draws > 0) extents.insert(extents.begin(), draws);
       extents.insert(extents.end(), shape.begin(), shape.end());
       std::vector<hid_t> scales{replicate.get(), period.get()};
+      if (draws > 0) scales.insert(scales.begin(), draw.get());
       if (shape.size() > 1) scales.push_back(zone.get());
       if (shape.size() > 2) scales.push_back(s.dims == Dims::PZC ? channel.get() : group.get());
 
       h5::Handle ds = h5::double_variable(f, name, extents, scales);
-      h5::write_series_attrs(ds.get(), s);
-      for (std::size_t r = 0; r < replicates.size(); ++r)
-        h5::write_slab(ds.get(), name, r, replicates[r].values(s.id));
+      h5::write_series_attrs(ds.get(), s, draws > 0 ? std::vector<std::string>{"draw"} : std::vector<std::string>{});
+      for (std::size_t k = 0; k < replicates.size(); ++k) {
+        if (draws > 0)
+          h5::write_slab(ds.get(), name, std::vector<hsize_t>{k / reps, k % reps}, replicates[k].values(s.id));
+        else
+          h5::write_slab(ds.get(), name, k, replicates[k].values(s.id));
+      }
     }
+    if (draws > 0) write_posterior_draws(f, meta, draw.get());
 
     if (!meta.replicate_seeds.empty()) {
       h5::Handle seeds = h5::uint64_variable(f, "replicate_seed", meta.replicate_seeds, replicate.get());

@@ -4,12 +4,17 @@
 // Layout (all names from outputs.def):
 //   coordinates  replicate(int32 0..R-1), period(int32 calendar years), zone, channel,
 //                group (variable-length UTF-8 strings), each an HDF5 dimension scale;
-//   one float64 variable per series, dims (replicate, period[, zone[, channel|group]]),
+//                a posterior run (RunMetadata::draws > 0) also draw(int32 0..D-1) and
+//                parameter (strings);
+//   one float64 variable per series, dims ([draw, ]replicate, period[, zone[, channel|group]]),
 //                attributes units, long_name, kind (rate, stock or flow) and dimensions
 //                (the dimension names, space-separated; series_attrs.hpp);
 //   scenario_text  0-d variable-length UTF-8 string variable (the resolved scenario);
 //   root attributes tool_version, git_commit, seed (uint64), threads (int32),
 //                scale (float64), scenario_name, created, Conventions, then `extra`;
+//   posterior_draws  a posterior run's drawn parameter values, float64 (draw, parameter),
+//                attribute `parameters` (the keys, space-separated), and posterior_particle
+//                (draw): the particle of the posterior's last generation each draw took;
 //   group `changes` (columns setting, parent_value, value, clause): every setting
 //   that differs from the parent scenario (scenario/lineage.hpp), when there is one.
 //
@@ -57,6 +62,13 @@ struct RunMetadata {
   std::vector<std::uint64_t> replicate_seeds;  // seed of each replicate (empty: not written)
   std::vector<TargetInfo> targets;
   std::vector<ChangeRecord> changes;  // what the run changed from its parent scenario
+  // A posterior run (docs/calibration.md): `draws` > 0 parameter draws, and the
+  // replicates passed to the writer (and read back) are draw-major, draw d's
+  // replicate r at d * R + r. 0: a run without a posterior, no draw dimension.
+  std::size_t draws = 0;
+  std::vector<std::string> posterior_parameters;
+  std::vector<double> posterior_values;  // draws x parameters, row-major
+  std::vector<int> posterior_particles;  // per draw
 };
 
 class OutputError : public std::runtime_error {

@@ -16,15 +16,17 @@ Eigen::VectorXd per_replicate(const std::vector<RunResult>& reps, auto&& f) {
 
 double mean(const std::vector<RunResult>& reps, auto&& f) { return stats::mean(per_replicate(reps, f)); }
 
-// A rate as a percentage; with replicates, the mean and where 90% of them lie.
+// A rate as a percentage; with several runs, the mean and where the central 50% and
+// 90% of them lie.
 std::string rate_cell(const std::vector<RunResult>& reps, auto&& f) {
   const Eigen::VectorXd v = per_replicate(reps, f);
-  char buf[80];
+  char buf[96];
   if (reps.size() < 2) {
     std::snprintf(buf, sizeof buf, "%.2f%%", 100 * stats::mean(v));
   } else {
-    const auto iv = stats::spread(v, 0.90);
-    std::snprintf(buf, sizeof buf, "%.2f%% [%.2f, %.2f]", 100 * stats::mean(v), 100 * iv.lo, 100 * iv.hi);
+    const auto half = stats::spread(v, 0.50), most = stats::spread(v, 0.90);
+    std::snprintf(buf, sizeof buf, "%.2f%% [%.2f, %.2f | %.2f, %.2f]", 100 * stats::mean(v), 100 * half.lo,
+                  100 * half.hi, 100 * most.lo, 100 * most.hi);
   }
   return buf;
 }
@@ -60,13 +62,22 @@ double zone_total(const RunResult& r, Series s, std::size_t period, std::size_t 
   return sum;
 }
 
-void print_summary(std::ostream& os, const Scenario& sc, const std::vector<RunResult>& reps) {
+const char* uncertainty_of(std::size_t draws) {
+  return draws > 0 ? "parameters and seeds" : "seeds only";
+}
+
+void print_summary(std::ostream& os, const Scenario& sc, const std::vector<RunResult>& reps, std::size_t draws) {
   if (reps.empty()) return;
   const RunResult& r0 = reps.front();
   os << sc.title << "\n";
   const bool many = reps.size() > 1;
-  if (many) os << "(means over " << reps.size() << " replicates; rates with the range of 90% of replicates)\n";
-  const std::size_t rw = many ? 26 : 12;
+  if (many)
+    os << "(means over "
+       << (draws > 0 ? std::to_string(reps.size()) + " runs: " + std::to_string(draws) + " posterior draws x " +
+                           std::to_string(reps.size() / draws) + " replicates"
+                     : std::to_string(reps.size()) + " replicates")
+       << "; rates with [50% band | 90% band] of the runs; uncertainty included: " << uncertainty_of(draws) << ")\n";
+  const std::size_t rw = many ? 38 : 12;
   os << "\n" << pad("year", 4) << pad("registered", rw) << pad("resident", rw) << pad("settlers", 10);
   for (const auto& c : r0.channels) os << "  " << c;
   os << pad("returns", 10) << "\n";

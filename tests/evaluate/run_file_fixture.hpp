@@ -1,6 +1,9 @@
 // An in-memory run file with chosen values, for checking evaluation arithmetic by hand.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include "output/hdf5_reader.hpp"
+#include "output/table.hpp"
 
 namespace hukou::test {
 
@@ -24,6 +27,14 @@ inline output::RunFile run_file(std::size_t replicates, double start, double ste
     f.meta.replicate_seeds.push_back(r + 1);
   }
   return f;
+}
+
+// A number of table `t`, row `row`, column `col` (a test fails if there is none).
+inline double cell(const output::Table& t, std::size_t row, const std::string& col) {
+  for (std::size_t c = 0; c < t.columns.size(); ++c)
+    if (t.columns[c].name == col) return std::get<double>(t.rows.at(row)[c]);
+  FAIL("no column " << col);
+  return 0;
 }
 
 }  // namespace hukou::test

@@ -4,15 +4,7 @@
 #include "run_file_fixture.hpp"
 
 using namespace hukou;
-
-namespace {
-double cell(const output::Table& t, std::size_t row, const std::string& col) {
-  for (std::size_t c = 0; c < t.columns.size(); ++c)
-    if (t.columns[c].name == col) return std::get<double>(t.rows.at(row)[c]);
-  FAIL("no column " << col);
-  return 0;
-}
-}  // namespace
+using test::cell;
 
 TEST_CASE("evaluate targets: final and mid-term views by hand", "[evaluate][targets]") {
   // Replicates 0..3: rate 0.70 + 0.01 * (y - 2017) + 0.002 * r.
