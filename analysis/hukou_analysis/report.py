@@ -4,7 +4,7 @@ against targets, the plots and a short summary. Opens in a browser without a ser
 
 Run by the `hukou report` subcommand, which computes the evaluation (and county
 scores) with the C++ `hukou evaluate` rules, hands them over as --evaluation FILE
-(groups `evaluation` and `county_scores`) and runs this module isolated (`python3
+(groups `evaluation`, `county_scores`, `clauses`) and runs this module isolated (`python3
 -I`, the package's directory on sys.path) with `-o -`: the HTML on stdout, which it
 writes to the file itself. Run by hand: `/usr/bin/python3 -m hukou_analysis.report`
 with PYTHONPATH=analysis/. A table the run file already stores (`hukou evaluate`) is
@@ -230,6 +230,25 @@ def _options_html(ds, others, evaluation):
     return html_, [table]
 
 
+def _clauses_html(evaluation, tables):
+    """The scenario's clause coverage table (group `clauses` that `hukou report` reads
+    from the run's scenario), appended to `tables`; "" when the scenario has none."""
+    cl, _ = _first_group("clauses", evaluation)
+    if cl is None or cl.empty:
+        return ""
+    cl = cl.drop(columns=[c for c in ("row",) if c in cl.columns])
+    table = Table("clauses", cl, meanings={"cited_by": "what in the scenario reads the clause",
+                                            "keys": "parameters that read it"})
+    tables.append(table)
+    counts = cl["status"].value_counts()
+    summary = ", ".join(f"{int(counts.get(s, 0))} {s.replace('_', ' ')}" for s in ("simulated", "partly", "not_simulated"))
+    return ("<h2 id='clauses'>Clause coverage</h2><p>Every numbered clause of the document that concerns settlement, "
+            f"from the scenario's <code>[[clauses]]</code> table ({len(cl)} clauses: {summary}). A clause the model "
+            "does not simulate cannot move the figures above.</p>"
+            + _table(cl)
+            + csv_link(table))
+
+
 def build_report(path, compare=None, evaluation=None):
     """The report as an HTML string. `evaluation`: the file of evaluation tables that
     `hukou report` computes (needed unless the run file stores its own)."""
@@ -284,6 +303,7 @@ def build_report(path, compare=None, evaluation=None):
         parts.append("<h2 id='county_scores'>County scores</h2><p>Appendix 1's score out of 100 per county "
                      "(docs/evaluation.md), mean over replicates; total_lo–total_hi: 90% of replicates.</p>"
                      + _img(plots.plot_county_scores(ds, evaluation), "county scores") + _table(sc) + csv_link(scores))
+    parts.append(_clauses_html(evaluation, tables))
     parts.append(comp_html + options_html)
     provenance = [(k, str(v)) for k, v in _provenance_rows(ds)]
     parts.insert(2, "<p>Downloads: " + workbook_link(tables + data, provenance, f"{name}_report") + "</p>")

@@ -1,7 +1,8 @@
 // `hukou report FILE.h5 [--compare OPTION.h5 ...] -o report.html`: a self-contained HTML
 // report of a run. The evaluation against targets (and Qiannan's county scores) is
 // computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
-// to the report in a file of groups `evaluation`, `county_scores`, `key_figures` and
+// to the report in a file of groups `evaluation`, `county_scores`, `clauses` (the
+// scenario's clause coverage), `key_figures` and
 // `comparison` (every option against the run, as `hukou compare` computes it), written with
 // fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
 // afterwards (on a signal too); the run file is never changed. The report itself is
@@ -41,6 +42,8 @@
 #include "fileio/target_check.hpp"
 #include "output/hdf5_reader.hpp"
 #include "output/table_group.hpp"
+#include "scenario/clauses.hpp"
+#include "scenario/loader.hpp"
 
 #ifndef HUKOU_ANALYSIS_DIR
 #define HUKOU_ANALYSIS_DIR ""
@@ -101,6 +104,32 @@ class PrivateTempDir {
   std::optional<fileio::CleanupOnSignal> cleanup_;
 };
 
+// The run's clause coverage table, from the scenario text the run file stores (read
+// again as `hukou diff` reads it); none when the scenario has no table, or when the
+// stored text no longer loads (a run of an older version): the report then omits it.
+std::optional<output::Table> clause_table(const output::RunFile& f) {
+  Scenario s;
+  try {
+    s = scenario::parse(f.meta.scenario_text, f.path.string(), scenario::recorded_overrides(f.meta.scenario_text));
+  } catch (const scenario::ScenarioError&) {
+    return std::nullopt;
+  }
+  if (s.clauses.empty()) return std::nullopt;
+  output::Table t;
+  t.columns = {{"clause", "", "the document's clause"},
+               {"topic", "", "what it is about"},
+               {"status", "", "simulated, partly or not_simulated"},
+               {"cited_by", "", "what in the scenario reads it"},
+               {"why", "", "how the model reads it, or what is missing and why"},
+               {"keys", "", "parameters that read it"}};
+  for (const auto& c : s.clauses) {
+    std::string keys;
+    for (const auto& k : c.keys) keys += (keys.empty() ? "" : ", ") + k;
+    t.add({c.id, c.topic, std::string(scenario::status_name(c.status)), scenario::cited_by(s, c), c.why, keys});
+  }
+  return t;
+}
+
 // The run's evaluation tables, as `hukou evaluate` would store them, its key figures
 // and every option against it, as `hukou compare` computes them, in `to`.
 void write_evaluation(const output::RunFile& f, const std::vector<output::RunFile>& options,
@@ -110,6 +139,7 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
   const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                   [](const auto& kv) { return kv.first == "county_score_year"; });
   if (scored) groups.emplace_back("county_scores", evaluate::county_scores(f));
+  if (auto clauses = clause_table(f)) groups.emplace_back("clauses", std::move(*clauses));
   // The four figures a decision maker reads first, in the target years and the horizon.
   groups.emplace_back("key_figures", evaluate::compare_options(
                                          f, {&f}, {"this run"},
