@@ -4,7 +4,7 @@ against targets, the plots and a short summary. Opens in a browser without a ser
 
 Run by the `hukou report` subcommand, which computes the evaluation (and county
 scores) with the C++ `hukou evaluate` rules, hands them over as --evaluation FILE
-(groups `evaluation` and `county_scores`) and runs this module isolated (`python3
+(groups `evaluation`, `county_scores`, `clauses`) and runs this module isolated (`python3
 -I`, the package's directory on sys.path) with `-o -`: the HTML on stdout, which it
 writes to the file itself. Run by hand: `/usr/bin/python3 -m hukou_analysis.report`
 with PYTHONPATH=analysis/. A table the run file already stores (`hukou evaluate`) is
@@ -268,6 +268,22 @@ def _options_html(ds, others, evaluation, s):
     return html_, [table]
 
 
+def _clauses_html(evaluation, tables, s):
+    """The scenario's clause coverage table (group `clauses` that `hukou report` reads
+    from the run's scenario), appended to `tables`; "" when the scenario has none."""
+    cl, _ = _first_group("clauses", evaluation)
+    if cl is None or cl.empty:
+        return ""
+    cl = cl.drop(columns=[c for c in ("row",) if c in cl.columns])
+    table = Table("clauses", cl, meanings={"cited_by": "what in the scenario reads the clause",
+                                            "keys": "parameters that read it"})
+    tables.append(table)
+    counts = cl["status"].value_counts()
+    summary = ", ".join(f"{int(counts.get(k, 0))} {s('status_' + k)}" for k in ("simulated", "partly", "not_simulated"))
+    return (f"<h2 id='clauses'>{s('h_clauses')}</h2><p>{s('clauses_intro', n=len(cl), summary=summary)}</p>"
+            + _table(cl) + csv_link(table, s("data_csv")))
+
+
 def _channel_labels(evaluation):
     """Channel identifier -> its label as tables and legends show it ("四类人员落户
     (four_groups)"), from the `channel_names` group `hukou report` hands over."""
@@ -339,6 +355,7 @@ def build_report(path, compare=None, evaluation=None, lang="en"):
         parts.append(f"<h2 id='county_scores'>{s('h_county')}</h2><p>{s('county_intro')}</p>"
                      + _img(plots.plot_county_scores(ds, evaluation), s("alt_county")) + _table(sc)
                      + csv_link(scores, s("data_csv")))
+    parts.append(_clauses_html(evaluation, tables, s))
     parts.append(comp_html + options_html)
     provenance = [(k, str(v)) for k, v in _provenance_rows(ds, s)]
     parts.insert(2, f"<p>{s('downloads')}"

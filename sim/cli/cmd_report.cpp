@@ -2,7 +2,8 @@
 // report of a run. The evaluation against targets (and Qiannan's county scores) is
 // computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
 // to the report in a file of groups `evaluation`, `county_scores`, `key_figures`,
-// `observations` (the scenario's observations beside the simulation),
+// `observations` (the scenario's observations beside the simulation), `clauses` (the
+// scenario's clause coverage),
 // `channel_names` (each channel as its document names it) and `comparison` (every
 // option against the run, as `hukou compare` computes it), written with
 // fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
@@ -37,6 +38,8 @@
 #include "fileio/target_check.hpp"
 #include "output/hdf5_reader.hpp"
 #include "output/table_group.hpp"
+#include "scenario/clauses.hpp"
+#include "scenario/loader.hpp"
 
 namespace hukou::cli {
 
@@ -54,6 +57,32 @@ struct ReportOptions {
   throw CLI::RuntimeError(code);
 }
 
+// The run's clause coverage table, from the scenario text the run file stores (read
+// again as `hukou diff` reads it); none when the scenario has no table, or when the
+// stored text no longer loads (a run of an older version): the report then omits it.
+std::optional<output::Table> clause_table(const output::RunFile& f) {
+  Scenario s;
+  try {
+    s = run_scenario(f);
+  } catch (const scenario::ScenarioError&) {
+    return std::nullopt;
+  }
+  if (s.clauses.empty()) return std::nullopt;
+  output::Table t;
+  t.columns = {{"clause", "", "the document's clause"},
+               {"topic", "", "what it is about"},
+               {"status", "", "simulated, partly or not_simulated"},
+               {"cited_by", "", "what in the scenario reads it"},
+               {"why", "", "how the model reads it, or what is missing and why"},
+               {"keys", "", "parameters that read it"}};
+  for (const auto& c : s.clauses) {
+    std::string keys;
+    for (const auto& k : c.keys) keys += (keys.empty() ? "" : ", ") + k;
+    t.add({c.id, c.topic, std::string(scenario::status_name(c.status)), scenario::cited_by(s, c), c.why, keys});
+  }
+  return t;
+}
+
 // The run's evaluation tables, as `hukou evaluate` would store them, its key figures
 // and every option against it, as `hukou compare` computes them, in `to`.
 void write_evaluation(const output::RunFile& f, const std::vector<output::RunFile>& options,
@@ -63,6 +92,7 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
   const bool scored = std::any_of(f.meta.extra.begin(), f.meta.extra.end(),
                                   [](const auto& kv) { return kv.first == "county_score_year"; });
   if (scored) groups.emplace_back("county_scores", evaluate::county_scores(f));
+  if (auto clauses = clause_table(f)) groups.emplace_back("clauses", std::move(*clauses));
   // The four figures a decision maker reads first, in the target years and the horizon.
   groups.emplace_back("key_figures", evaluate::compare_options(
                                          f, {&f}, {"this run"},

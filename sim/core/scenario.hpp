@@ -105,6 +105,19 @@ struct Calibration {
   std::vector<CalibratedParameter> priors;
 };
 
+// One numbered clause of the scenario's document (or of another it cites) and how
+// far the model simulates it: the clause coverage table, shown in docs/scenarios.md
+// and the report. `keys` names the parameters that read a clause no channel, event,
+// target or county score cites.
+enum class ClauseStatus : std::uint8_t { simulated, partly, not_simulated };
+
+struct ClauseEntry {
+  std::string id, topic;
+  ClauseStatus status = ClauseStatus::not_simulated;
+  std::string why;
+  std::vector<std::string> keys;
+};
+
 struct Scenario {
   std::string name, title, description;
   int base_year = 2017;
@@ -121,6 +134,7 @@ struct Scenario {
   std::optional<CountyScore> county_score;
   std::vector<Observation> observations;
   std::optional<Calibration> calibration;
+  std::vector<ClauseEntry> clauses;
   std::string source_text;   // the resolved scenario file(s), stored in outputs
 
   int periods() const { return horizon - base_year; }

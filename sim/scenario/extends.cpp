@@ -20,7 +20,9 @@ constexpr std::size_t kMaxDepth = 8;
 constexpr std::string_view kBuiltinPrefix = "builtin:";
 
 // Arrays of tables replaced whole by a child that gives them.
-bool replaced_whole(std::string_view key) { return key == "events" || key == "targets" || key == "observations"; }
+bool replaced_whole(std::string_view key) {
+  return key == "events" || key == "targets" || key == "observations" || key == "clauses";
+}
 
 // Zones and channels are matched by name, so a what-if changes only what differs: a
 // child entry with a parent's name is merged into it key by key (`drop = true`

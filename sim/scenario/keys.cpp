@@ -93,6 +93,11 @@ const std::vector<std::string_view>& observation_keys() {
   return keys;
 }
 
+const std::vector<std::string_view>& clause_keys() {
+  static const std::vector<std::string_view> keys = table_keys("clauses");
+  return keys;
+}
+
 const std::vector<std::string_view>& calibration_keys() {
   static const std::vector<std::string_view> keys = table_keys("calibration");
   return keys;

@@ -23,6 +23,7 @@ const std::vector<std::string_view>& county_score_keys();
 const std::vector<std::string_view>& event_keys();
 const std::vector<std::string_view>& target_keys();
 const std::vector<std::string_view>& observation_keys();
+const std::vector<std::string_view>& clause_keys();
 const std::vector<std::string_view>& calibration_keys();
 const std::vector<std::string_view>& prior_keys();  // of each [calibration.priors] value
 // Top-level keys a --set may change.

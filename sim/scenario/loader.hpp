@@ -68,10 +68,17 @@
 //   relocation_channel = "relocation"   # the channel of poverty-relocation settlement
 //   clause = "黔南 附件1"
 //
+//   [[clauses]]                 # optional: the document's clause coverage (clauses.cpp)
+//   id = "二(二)"               # unique; what a `clause` string cites: its text before ':'
+//   topic = "四类人员"
+//   status = "simulated"        # simulated | partly | not_simulated
+//   why = "channel four_groups" # one line
+//   keys = ["policy.x"]         # optional: parameters that read an uncited clause
+//
 // With `extends`, the parent's table is read first and this file's table merged over
 // it: tables key by key; [[zones]] and [[channels]] by name (an entry with a parent's
 // name changes only the keys it gives, `drop = true` removes it, a new name is
-// added at the end); [[events]] and [[targets]] replaced whole (`events = []`
+// added at the end); [[events]], [[targets]] and [[clauses]] replaced whole (`events = []`
 // drops the parent's events). Diagnostics name the file each value
 // came from; Scenario::source_text holds this file, then each parent as comments.
 //

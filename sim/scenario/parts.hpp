@@ -45,6 +45,9 @@ void read_calibration(ReadContext& ctx, const toml::table& root, const Names& zo
 void read_observations(ReadContext& ctx, const toml::table& root, const Names& zones, const Names& channels,
                        const Years& years, Scenario& s);
 
+// [[clauses]], after everything that cites a clause (clauses.cpp).
+void read_clauses(ReadContext& ctx, const toml::table& root, Scenario& s);
+
 void read_county_score(ReadContext& ctx, const toml::table& root, const Names& channels, const Years& years, Scenario& s);
 
 // Refuses a scenario of no agents, or of more than the model holds (agents.cpp).

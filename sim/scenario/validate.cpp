@@ -22,6 +22,7 @@ Scenario validate(ReadContext& ctx, const toml::table& root) {
   read_county_score(ctx, root, channels, years, s);
   read_calibration(ctx, root, zones, years, s);
   read_observations(ctx, root, zones, channels, years, s);
+  read_clauses(ctx, root, s);
   check_agents(ctx, root, s);
   return s;
 }

@@ -41,6 +41,9 @@ def test_report_with_comparison(runs):
     assert "git commit" in text and "20180208" in text and "tool version" in text and "created" in text
     assert re.search(r"Registered urbanization reaches \d+\.\d\d% in 2020 against a target of 81\.20%", text)
     assert "The what-if changes registered urbanization" in text
+    # The scenario's clause coverage table, as `hukou docs clauses` lists it (scenarios/taiyuan.toml).
+    clauses = text[text.index("id='clauses'"):]
+    assert "18 clauses: " in clauses and "<td class=\"l\">二(四)</td>" in clauses and "purchase_contract" in clauses
     assert "evaluation</code> group" in text and "read from" in text
     assert not re.search(r'(src|href)="https?:', text)  # self-contained
     assert not glob.glob(str(runs["dir"] / ".base.html.*.tmp")) and not glob.glob(str(runs["dir"] / ".base.html.lock"))
@@ -62,7 +65,7 @@ def test_report_offers_data_downloads(runs):
     assert p.returncode == 0, p.stderr
     got = _downloads(open(out, encoding="utf-8").read())
     want = {"evaluation.csv", "urbanization.csv", "settlements_by_channel.csv", "settlements_by_zone.csv",
-            "county_scores.csv", "observations.csv", "qiannan_report.xlsx"}
+            "county_scores.csv", "observations.csv", "clauses.csv", "qiannan_report.xlsx"}
     assert want <= set(got), sorted(got)
     kind, data = got["urbanization.csv"]
     assert kind == "text/csv" and data.startswith(b"\xef\xbb\xbf"), data[:20]  # Excel-ready

@@ -529,6 +529,18 @@ def check_docs_outputs(hukou, work, src):
     check_docs(hukou, src, "outputs")
 
 
+def check_docs_clauses(hukou, work, src):
+    """docs/scenarios.md ends with the clause section `hukou docs clauses` prints."""
+    code, out, err = run(hukou, "docs", "clauses")
+    assert code == 0, err
+    assert out.startswith("## Clause coverage\n") and "| 二(二) |" in out, out[:200]
+    with open(os.path.join(src, "docs", "scenarios.md"), encoding="utf-8") as f:
+        committed = f.read()
+    assert committed.endswith("\n\n" + out), ("the clause section of docs/scenarios.md is out of date: regenerate it with "
+                                             "`sed -i '/^## Clause coverage$/,$d' docs/scenarios.md && "
+                                             "hukou docs clauses >> docs/scenarios.md` and commit it")
+
+
 if __name__ == "__main__":
     hukou, work, src, name = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
