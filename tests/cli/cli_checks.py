@@ -405,6 +405,7 @@ EXIT_CASES = {
     "report": [(["missing.h5"], 2, "missing.h5"), ([], 2, "file is required")],
     "help": [(["nosuch"], 2, "nosuch"), (["run"], 0, "")],
     "calibrate": [(["missing.toml", "-o", "p.h5"], 2, "missing.toml"), ([], 2, "scenario is required")],
+    "validate": [(["missing.h5"], 2, "missing.h5"), ([], 2, "files is required")],
     "diff": [(["missing.toml", "taiyuan"], 2, "missing.toml"), (["taiyuan"], 2, "must be a run file"),
              (["missing.h5", "taiyuan"], 2, "missing.h5")],
 }

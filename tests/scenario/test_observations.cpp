@@ -2,6 +2,7 @@
 // units convert, and every built-in scenario that calibrates reads nothing after it.
 #include <catch2/catch.hpp>
 
+#include "core/priors.hpp"
 #include "helpers.hpp"
 
 using namespace scenario_test;
@@ -61,4 +62,31 @@ TEST_CASE("observations: every built-in scenario cites a source and calibrates o
       if (o.calibrate) CHECK(o.year <= sc.calibration->cutoff);
     }
   }
+}
+
+TEST_CASE("calibration priors: \"default\" is core's registry entry, beta included", "[scenario][calibration]") {
+  const auto sc = hukou::scenario::parse(minimal_text() +
+                                             "\n[calibration]\ncutoff = 2018\n[calibration.priors]\n"
+                                             "\"decision.nest_lambda\" = \"default\"\n"
+                                             "\"decision.asc_settle\" = \"default\"\n"
+                                             "\"moves.return_rate\" = { dist = \"beta\", a = 6.59, b = 158.14, "
+                                             "lo = 0, hi = 1, source = \"s\" }\n",
+                                         "t.toml");
+  REQUIRE(sc.calibration);
+  REQUIRE(sc.calibration->priors.size() == 3);
+  for (const auto& c : sc.calibration->priors) {
+    INFO(c.key);
+    if (c.source == "s") continue;
+    const hukou::PriorSpec* d = hukou::find_prior(c.key);
+    REQUIRE(d);
+    CHECK(c.dist == hukou::to_string(d->dist));
+    CHECK(c.a == d->a);
+    CHECK(c.b == d->b);
+    CHECK(c.lo == d->lo);
+    CHECK(c.hi == d->hi);
+    CHECK(c.source == d->source);
+  }
+  std::size_t betas = 0;
+  for (const auto& c : sc.calibration->priors) betas += c.dist == "beta";
+  CHECK(betas == 2);  // nest_lambda's default and return_rate's inline table
 }
