@@ -22,15 +22,16 @@ std::string observation(int year, const std::string& extra = "") {
 TEST_CASE("observations: use follows the cutoff, percent becomes a fraction", "[scenario][calibration]") {
   const auto sc = hukou::scenario::parse(
       with_calibration(observation(2010) + observation(2017) + observation(2018) + observation(2019) +
-                       observation(2018, "use = \"validation\"\n")),
+                       observation(2018, "use = \"validation\"\n") + observation(2017, "use = \"history\"\n")),
       "t.toml");
   REQUIRE(sc.base_year == 2017);
-  REQUIRE(sc.observations.size() == 5);
+  REQUIRE(sc.observations.size() == 6);
   CHECK_FALSE(sc.observations[0].calibrate);  // before base_year: history
   CHECK(sc.observations[1].calibrate);
   CHECK(sc.observations[2].calibrate);         // at the cutoff
   CHECK_FALSE(sc.observations[3].calibrate);  // after it: validation
   CHECK_FALSE(sc.observations[4].calibrate);  // asked for validation
+  CHECK_FALSE(sc.observations[5].calibrate);  // a base-year input: history
   CHECK(sc.observations[1].value == Approx(0.40));
   CHECK(sc.observations[1].sigma == Approx(0.005));
   CHECK(sc.observations[1].where.find("t.toml:") == 0);
