@@ -1,90 +1,13 @@
 #include "json.hpp"
 
-#include <charconv>
-#include <cmath>
-#include <cstdio>
 #include <utility>
+
+#include "output/json.hpp"
 
 namespace hukou::bench {
 
 namespace {
-// A small writer: objects and arrays with commas placed for us. No library is
-// needed for one flat-ish object, and Debian's JSON libraries are not in the build.
-class Json {
- public:
-  Json& open(char c) {
-    sep();
-    out_ += c;
-    first_ = true;
-    return *this;
-  }
-  Json& close(char c) {
-    out_ += c;
-    first_ = false;
-    return *this;
-  }
-  Json& key(std::string_view k) {
-    sep();
-    str(k);
-    out_ += ':';
-    first_ = true;
-    return *this;
-  }
-  Json& num(double x) {
-    sep();
-    if (!std::isfinite(x)) {  // JSON has no inf or nan
-      out_ += "null";
-      return *this;
-    }
-    char buf[32];
-    out_.append(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);  // shortest round-trip form
-    return *this;
-  }
-  Json& integer(long long x) {
-    sep();
-    out_ += std::to_string(x);
-    return *this;
-  }
-  Json& text(std::string_view s) {
-    sep();
-    str(s);
-    return *this;
-  }
-  Json& boolean(bool b) {
-    sep();
-    out_ += b ? "true" : "false";
-    return *this;
-  }
-  Json& null() {
-    sep();
-    out_ += "null";
-    return *this;
-  }
-  std::string take() { return std::move(out_); }
-
- private:
-  void sep() {
-    if (!first_) out_ += ',';
-    first_ = false;
-  }
-  void str(std::string_view s) {
-    out_ += '"';
-    for (const char c : s) {
-      if (c == '"' || c == '\\') {
-        out_ += '\\';
-        out_ += c;
-      } else if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out_ += buf;
-      } else
-        out_ += c;  // UTF-8 passes through
-    }
-    out_ += '"';
-  }
-  std::string out_;
-  bool first_ = true;
-};
+using output::Json;
 
 void run_object(Json& j, const Run& r) {
   j.open('{');

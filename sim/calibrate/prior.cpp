@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "beta.hpp"
 #include "error.hpp"
 #include "normal.hpp"
 
@@ -56,7 +57,15 @@ Prior Prior::lognormal(double mu_log, double sd_log, double lo, double hi) {
   return p;
 }
 
-bool Prior::truncated() const { return family_ != Family::uniform && mass_ < 1.0; }
+Prior Prior::beta(double a, double b, double lo, double hi) {
+  require(std::isfinite(a) && std::isfinite(b) && a > 0.0 && b > 0.0,
+          "beta prior: both shapes must be positive (a=" + num(a) + ", b=" + num(b) + ")");
+  require(std::isfinite(lo) && std::isfinite(hi) && lo < hi,
+          "beta prior: its support [lo, hi] must be finite with lo below hi (lo=" + num(lo) + ", hi=" + num(hi) + ")");
+  return Prior(Family::beta, a, b, lo, hi);
+}
+
+bool Prior::truncated() const { return (family_ == Family::normal || family_ == Family::lognormal) && mass_ < 1.0; }
 
 double Prior::tx(double x) const {
   if (family_ != Family::lognormal) return x;
@@ -72,6 +81,10 @@ double Prior::log_density(double x) const {
     case Family::lognormal:
       if (x <= 0.0) return -kInf;  // lo = 0 is in the support's closure only
       return normal_log_pdf((std::log(x) - a_) / b_) - std::log(x * b_ * mass_);
+    case Family::beta: {
+      const double t = (x - lo_) / (hi_ - lo_);
+      return beta_log_pdf(t, a_, b_) - std::log(hi_ - lo_);  // -inf or +inf at an end, as the density
+    }
   }
   return -kInf;
 }
@@ -80,12 +93,14 @@ double Prior::cdf(double x) const {
   if (x <= lo_) return 0.0;
   if (x >= hi_) return 1.0;
   if (family_ == Family::uniform) return (x - lo_) / (hi_ - lo_);
+  if (family_ == Family::beta) return beta_cdf((x - lo_) / (hi_ - lo_), a_, b_);
   return normal_mass(za(), (tx(x) - a_) / b_) / mass_;
 }
 
 double Prior::quantile(double p) const {
   p = std::clamp(p, 0.0, 1.0);
   if (family_ == Family::uniform) return std::clamp(lo_ + p * (hi_ - lo_), lo_, hi_);
+  if (family_ == Family::beta) return std::clamp(lo_ + (hi_ - lo_) * beta_quantile(p, a_, b_), lo_, hi_);
   const double a = za(), b = zb();
   double z;
   if (a >= 0.0) {
@@ -112,6 +127,7 @@ double Prior::mean() const {
       return a_ + b_ * (normal_pdf(a) - normal_pdf(b)) / mass_;
     }
     case Family::lognormal: return lognormal_moment(1);
+    case Family::beta: return lo_ + (hi_ - lo_) * a_ / (a_ + b_);
   }
   return 0.0;
 }
@@ -131,6 +147,10 @@ double Prior::sd() const {
       const double m = lognormal_moment(1);
       return std::sqrt(std::max(0.0, lognormal_moment(2) - m * m));
     }
+    case Family::beta: {
+      const double n = a_ + b_;
+      return (hi_ - lo_) * std::sqrt(a_ * b_ / (n * n * (n + 1.0)));
+    }
   }
   return 0.0;
 }
@@ -141,6 +161,7 @@ std::string Prior::describe() const {
     case Family::uniform: return "uniform(lo=" + num(lo_) + ", hi=" + num(hi_) + ")";
     case Family::normal: s = "normal(mu=" + num(a_) + ", sd=" + num(b_) + ")"; break;
     case Family::lognormal: s = "lognormal(mu_log=" + num(a_) + ", sd_log=" + num(b_) + ")"; break;
+    case Family::beta: return "beta(a=" + num(a_) + ", b=" + num(b_) + ") on [" + num(lo_) + ", " + num(hi_) + "]";
   }
   const bool open = family_ == Family::normal ? (lo_ == -kInf && hi_ == kInf) : (lo_ == 0.0 && hi_ == kInf);
   return open ? s : s + " on [" + num(lo_) + ", " + num(hi_) + "]";

@@ -1,5 +1,6 @@
 // The prior of one calibrated parameter: uniform(lo, hi), normal(mu, sd) or
-// log-normal(mu_log, sd_log), each optionally truncated to bounds [lo, hi].
+// log-normal(mu_log, sd_log), each optionally truncated to bounds [lo, hi], or
+// beta(a, b) stretched onto [lo, hi] (core/priors.def declares shares that way).
 //
 // A prior is a value checked when it is made: the named constructors throw
 // CalibrationError naming the rule broken (sd > 0, lo < hi, bounds that hold mass).
@@ -13,7 +14,7 @@
 
 namespace hukou::calibrate {
 
-enum class Family { uniform, normal, lognormal };
+enum class Family { uniform, normal, lognormal, beta };
 
 class Prior {
  public:
@@ -26,10 +27,12 @@ class Prior {
   static Prior normal(double mu, double sd, double lo = -kInf, double hi = kInf);
   // mu_log and sd_log are the mean and sd of log(x); the bounds are on x itself.
   static Prior lognormal(double mu_log, double sd_log, double lo = 0.0, double hi = kInf);
+  // Shapes a, b > 0; (x - lo) / (hi - lo) is Beta(a, b) distributed, lo < hi finite.
+  static Prior beta(double a, double b, double lo = 0.0, double hi = 1.0);
 
   Family family() const { return family_; }
-  double a() const { return a_; }  // uniform: lo; normal: mu; log-normal: mu_log
-  double b() const { return b_; }  // uniform: hi; normal: sd; log-normal: sd_log
+  double a() const { return a_; }  // uniform: lo; normal: mu; log-normal: mu_log; beta: shape a
+  double b() const { return b_; }  // uniform: hi; normal: sd; log-normal: sd_log; beta: shape b
   double lower() const { return lo_; }  // the support, after truncation
   double upper() const { return hi_; }
   bool truncated() const;

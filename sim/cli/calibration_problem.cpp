@@ -14,8 +14,8 @@ calibrate::Prior prior_of(const CalibratedParameter& c) {
   if (c.dist == "uniform") return calibrate::Prior::uniform(c.a, c.b);
   if (c.dist == "normal") return calibrate::Prior::normal(c.a, c.b, c.lo, c.hi);
   if (c.dist == "lognormal") return calibrate::Prior::lognormal(c.a, c.b, std::max(c.lo, 0.0), c.hi);
-  throw calibrate::CalibrationError("calibration.priors." + c.key + ": prior '" + c.dist +
-                                    "' is not supported by the calibration engine yet");
+  if (c.dist == "beta") return calibrate::Prior::beta(c.a, c.b, c.lo, c.hi);
+  throw std::logic_error("calibration.priors." + c.key + ": unknown prior " + c.dist);  // the loader checked it
 }
 }  // namespace
 

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   add_sensitivity(app);
   add_report(app);
   add_calibrate(app);
+  add_validate(app);
   add_diff(app);
   add_help(app);
   add_completion(app);

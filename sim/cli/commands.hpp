@@ -22,6 +22,7 @@ void add_sweep(CLI::App& app);
 void add_sensitivity(CLI::App& app);
 void add_report(CLI::App& app);
 void add_calibrate(CLI::App& app);
+void add_validate(CLI::App& app);
 void add_diff(CLI::App& app);
 void add_help(CLI::App& app);
 void add_completion(CLI::App& app);

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "core/params.hpp"
+#include "core/priors.hpp"
 #include "format.hpp"
 #include "keys.hpp"
 #include "parts.hpp"
@@ -17,25 +18,6 @@ namespace hukou::scenario::detail {
 
 namespace {
 constexpr double INF = std::numeric_limits<double>::infinity();
-
-struct DefaultPrior {
-  std::string_view key, dist;
-  double a, b, lo, hi;
-  std::string_view source;
-};
-// priors.def read where it is declared. (Branch `decide` generates hukou::PriorSpec
-// from the same file; once merged, find_prior() replaces this list.)
-constexpr DefaultPrior kDefaults[] = {
-#define X(key, dist, a, b, lo, hi, source) {key, #dist, a, b, lo, hi, source},
-#include "core/priors.def"
-#undef X
-    {"", "", 0, 0, 0, 0, ""}};
-
-const DefaultPrior* find_default(std::string_view key) {
-  for (const auto& d : kDefaults)
-    if (!d.key.empty() && d.key == key) return &d;
-  return nullptr;
-}
 
 struct Target {
   std::string unit;
@@ -68,6 +50,7 @@ std::optional<Target> parameter(ReadContext& ctx, const toml::node& at, const st
   return std::nullopt;
 }
 
+// The distributions core/priors.hpp declares (PriorDist) and hukou_calibrate samples.
 constexpr std::string_view kDists[] = {"uniform", "normal", "lognormal", "beta"};
 
 void check_shape(ReadContext& ctx, const toml::node& at, const std::string& path, hukou::CalibratedParameter& c,
@@ -100,13 +83,13 @@ std::optional<hukou::CalibratedParameter> read_prior(ReadContext& ctx, const std
   c.key = key;
   c.unit = target->unit;
   if (auto s = n.value<std::string>()) {
-    const DefaultPrior* d = *s == "default" ? find_default(key) : nullptr;
+    const hukou::PriorSpec* d = *s == "default" ? hukou::find_prior(key) : nullptr;
     if (!d) {
       ctx.error(n, path, *s == "default" ? "core/priors.def declares no default prior for " + quote(key)
                                          : "expected \"default\" or a table {dist = ..., a = ..., b = ..., source = ...}");
       return std::nullopt;
     }
-    c.dist = std::string(d->dist);
+    c.dist = std::string(hukou::to_string(d->dist));
     c.a = d->a, c.b = d->b, c.lo = d->lo, c.hi = d->hi, c.source = std::string(d->source);
     return c;
   }

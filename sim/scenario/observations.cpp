@@ -104,10 +104,10 @@ void read_observation(ReadContext& ctx, const toml::table& t, std::size_t index,
   o.calibrate = year_ok && years.ok && o.year >= years.base && o.year <= cutoff && s.calibration;
   if (auto n = t.get("use")) {
     if (auto u = read_string(ctx, *n, path + ".use")) {
-      if (*u == "validation") {
+      if (*u == "validation" || *u == "history") {
         o.calibrate = false;
       } else if (*u != "calibration") {
-        ctx.error(*n, path + ".use", "expected 'calibration' or 'validation', found " + quote(*u));
+        ctx.error(*n, path + ".use", "expected 'calibration', 'validation' or 'history', found " + quote(*u));
       } else if (!s.calibration) {
         ctx.error(*n, path + ".use", "use = 'calibration' needs a [calibration] table with its cutoff");
       } else if (year_ok && o.year > cutoff) {

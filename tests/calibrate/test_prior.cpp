@@ -60,6 +60,9 @@ TEST_CASE("calibrate prior sampling matches the density, moments and truncation"
       {"normal truncated in its lower tail", Prior::normal(0.0, 1.0, -Prior::kInf, -4.0), -12.0, -4.0},
       {"log-normal", Prior::lognormal(-1.0, 0.4), 1e-9, 8.0},
       {"log-normal truncated", Prior::lognormal(0.0, 1.0, 0.5, 2.0), 0.5, 2.0},
+      // core/priors.def's nest_lambda and away_share: symmetric, and skewed near 0.
+      {"beta stretched", Prior::beta(2.0, 2.0, 0.02, 0.12), 0.02, 0.12},
+      {"beta skewed", Prior::beta(4.76, 38.08, 0.0, 0.9), 0.0, 0.9},
   };
   const int n = 20000, bins = 20;
   for (const auto& c : cases) {
@@ -96,6 +99,30 @@ TEST_CASE("calibrate prior sampling matches the density, moments and truncation"
     // The quantile function inverts the distribution function.
     for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) CHECK(c.prior.cdf(c.prior.quantile(p)) == Approx(p).epsilon(1e-9));
   }
+}
+
+TEST_CASE("calibrate beta priors have the known moments and distribution function", "[calibrate][prior]") {
+  // Beta(2, 5): mean 2/7, variance 2*5 / (7^2 * 8); I_t(2, 5) = 1 - (1-t)^5 (1 + 5t)
+  // (the binomial sum for integer shapes), on [0, 0.12] stretched by 0.12.
+  const Prior p = Prior::beta(2.0, 5.0, 0.0, 0.12);
+  CHECK(p.mean() == Approx(0.12 * 2.0 / 7.0).epsilon(1e-14));
+  CHECK(p.sd() == Approx(0.12 * std::sqrt(10.0 / (49.0 * 8.0))).epsilon(1e-14));
+  for (double t : {0.01, 0.1, 0.3, 0.5, 0.9, 0.999}) {
+    INFO("t = " << t);
+    const double exact = 1.0 - std::pow(1.0 - t, 5) * (1.0 + 5.0 * t);
+    CHECK(p.cdf(0.12 * t) == Approx(exact).epsilon(1e-13));
+    // Inverting needs p to keep its digits: 1 - I near t = 1 has only a few left.
+    if (t < 0.99) CHECK(p.quantile(exact) == Approx(0.12 * t).epsilon(1e-12));
+  }
+  // Beta(1, 1) is the uniform, Beta(0.5, 0.5) the arcsine law: I_t = (2/pi) asin(sqrt t).
+  const Prior flat = Prior::beta(1.0, 1.0, 2.0, 6.0);
+  CHECK(flat.cdf(3.0) == Approx(0.25).epsilon(1e-14));
+  CHECK(flat.log_density(5.0) == Approx(-std::log(4.0)).epsilon(1e-14));
+  const Prior arc = Prior::beta(0.5, 0.5);
+  CHECK(arc.cdf(0.2) == Approx(2.0 / M_PI * std::asin(std::sqrt(0.2))).epsilon(1e-12));
+  CHECK(arc.log_density(-0.1) == -HUGE_VAL);
+  CHECK(p.describe() == "beta(a=2, b=5) on [0, 0.12]");
+  CHECK_FALSE(p.truncated());
 }
 
 TEST_CASE("calibrate prior density is -inf outside the support", "[calibrate][prior]") {
@@ -135,6 +162,9 @@ TEST_CASE("calibrate bad prior specs are refused with the rule they break", "[ca
   CHECK_THAT(message_of([] { Prior::lognormal(0.0, 1.0, -5.0, -1.0); }), Contains("upper bound must be positive"));
   CHECK_THAT(message_of([] { Prior::lognormal(0.0, 0.1, 100.0, 200.0); }), Contains("hold almost none"));
   CHECK_THAT(message_of([] { Prior::normal(NAN, 1.0); }), Contains("mu must be a finite number"));
+  CHECK_THAT(message_of([] { Prior::beta(0.0, 1.0); }), Contains("shapes must be positive"));
+  CHECK_THAT(message_of([] { Prior::beta(2.0, 2.0, 1.0, 1.0); }), Contains("lo below hi"));
+  CHECK_THAT(message_of([] { Prior::beta(2.0, 2.0, 0.0, HUGE_VAL); }), Contains("must be finite"));
   CHECK_NOTHROW(Prior::normal(0.0, 1.0, 5.0, 6.0));  // mass 2.9e-7: far out but there
 }
 

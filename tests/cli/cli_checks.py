@@ -421,6 +421,7 @@ EXIT_CASES = {
     "report": [(["missing.h5"], 2, "missing.h5"), ([], 2, "file is required")],
     "help": [(["nosuch"], 2, "nosuch"), (["run"], 0, "")],
     "calibrate": [(["missing.toml", "-o", "p.h5"], 2, "missing.toml"), ([], 2, "scenario is required")],
+    "validate": [(["missing.h5"], 2, "missing.h5"), ([], 2, "files is required")],
     "diff": [(["missing.toml", "taiyuan"], 2, "missing.toml"), (["taiyuan"], 2, "must be a run file"),
              (["missing.h5", "taiyuan"], 2, "missing.h5")],
 }
@@ -539,6 +540,59 @@ def check_docs_clauses(hukou, work, src):
     assert committed.endswith("\n\n" + out), ("the clause section of docs/scenarios.md is out of date: regenerate it with "
                                              "`sed -i '/^## Clause coverage$/,$d' docs/scenarios.md && "
                                              "hukou docs clauses >> docs/scenarios.md` and commit it")
+
+
+def h5_groups_equal(a, b, groups):
+    import h5py
+    with h5py.File(a, "r") as fa, h5py.File(b, "r") as fb:
+        for g in groups:
+            assert sorted(fa[g].keys()) == sorted(fb[g].keys()), (g, list(fa[g].keys()), list(fb[g].keys()))
+            for k in fa[g].keys():
+                x, y = fa[g][k][()], fb[g][k][()]
+                assert np.array_equal(x, y), (g, k, x, y)  # bitwise for numbers (NaN-free here)
+
+
+def check_calibrate_resume(hukou, work, src):
+    """A calibration stopped at a generation boundary and resumed (on another thread
+    count) ends with the same particles, weights and posterior, bitwise."""
+    d = fresh(work, "calibrate_resume")
+    base = ["calibrate", "national", "--particles", "12", "--scale", "50000", "--seed", "3", "-q"]
+    code, _, err = run(hukou, *base, "--generations", "3", "--threads", "2", "-o", "whole.h5", cwd=d)
+    assert code == 0, err
+    code, _, err = run(hukou, *base, "--generations", "2", "--threads", "2", "-o", "part.h5", cwd=d)
+    assert code == 0, err
+    code, _, err = run(hukou, *base, "--generations", "3", "--threads", "1", "--resume", "-o", "part.h5", cwd=d)
+    assert code == 0, err
+    h5_groups_equal(os.path.join(d, "whole.h5"), os.path.join(d, "part.h5"),
+                    ["generations", "particles", "posterior", "observations"])
+    # A changed seed is another calibration: resuming it is refused.
+    code, _, err = run(hukou, *base[:-2], "4", "-q", "--generations", "3", "--resume", "-o", "part.h5", cwd=d)
+    assert code == 2 and "seed differs" in err, (code, err)
+
+
+def check_validate_national(hukou, work, src):
+    """hukou validate on a real run: the scorecard's figures follow from its points."""
+    import json
+    d = fresh(work, "validate_national")
+    assert run(hukou, "run", "national", "--set", "scale=50000", "--replicates", "3", "-q", "-o", "n.h5", cwd=d)[0] == 0
+    code, out, err = run(hukou, "validate", "n.h5", "--json", cwd=d)
+    assert code == 0, err
+    v = json.loads(out)
+    assert v["cutoff"] == 2017 and v["ensemble"] == 3, v
+    points = [p for i in v["indicators"] for p in i["points"]]
+    assert [p["year"] for p in points] == [2018, 2019, 2020, 2018, 2019], points
+    assert abs(v["overall"]["mae"] - np.mean([abs(p["error"]) for p in points])) < 1e-12
+    assert v["overall"]["coverage"] == np.mean([p["covered"] for p in points])
+    for p in points:
+        assert p["lo"] <= p["median"] <= p["hi"] and p["error"] == p["median"] - p["observed"], p
+    # Nothing after the cutoff (moved to the horizon): exit 2, saying so; nothing written.
+    with open(os.path.join(d, "late.toml"), "w") as f:
+        f.write('extends = "national"\nname = "late"\n[calibration]\ncutoff = 2020\n')
+    assert run(hukou, "run", "late.toml", "--set", "scale=50000", "-q", "-o", "late.h5", cwd=d)[0] == 0
+    before = os.stat(os.path.join(d, "late.h5")).st_mtime_ns
+    code, _, err = run(hukou, "validate", "late.h5", cwd=d)
+    assert code == 2 and "no observation after its cutoff 2020" in err, (code, err)
+    assert os.stat(os.path.join(d, "late.h5")).st_mtime_ns == before
 
 
 if __name__ == "__main__":

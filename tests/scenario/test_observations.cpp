@@ -2,6 +2,7 @@
 // units convert, and every built-in scenario that calibrates reads nothing after it.
 #include <catch2/catch.hpp>
 
+#include "core/priors.hpp"
 #include "helpers.hpp"
 
 using namespace scenario_test;
@@ -21,15 +22,16 @@ std::string observation(int year, const std::string& extra = "") {
 TEST_CASE("observations: use follows the cutoff, percent becomes a fraction", "[scenario][calibration]") {
   const auto sc = hukou::scenario::parse(
       with_calibration(observation(2010) + observation(2017) + observation(2018) + observation(2019) +
-                       observation(2018, "use = \"validation\"\n")),
+                       observation(2018, "use = \"validation\"\n") + observation(2017, "use = \"history\"\n")),
       "t.toml");
   REQUIRE(sc.base_year == 2017);
-  REQUIRE(sc.observations.size() == 5);
+  REQUIRE(sc.observations.size() == 6);
   CHECK_FALSE(sc.observations[0].calibrate);  // before base_year: history
   CHECK(sc.observations[1].calibrate);
   CHECK(sc.observations[2].calibrate);         // at the cutoff
   CHECK_FALSE(sc.observations[3].calibrate);  // after it: validation
   CHECK_FALSE(sc.observations[4].calibrate);  // asked for validation
+  CHECK_FALSE(sc.observations[5].calibrate);  // a base-year input: history
   CHECK(sc.observations[1].value == Approx(0.40));
   CHECK(sc.observations[1].sigma == Approx(0.005));
   CHECK(sc.observations[1].where.find("t.toml:") == 0);
@@ -61,4 +63,31 @@ TEST_CASE("observations: every built-in scenario cites a source and calibrates o
       if (o.calibrate) CHECK(o.year <= sc.calibration->cutoff);
     }
   }
+}
+
+TEST_CASE("calibration priors: \"default\" is core's registry entry, beta included", "[scenario][calibration]") {
+  const auto sc = hukou::scenario::parse(minimal_text() +
+                                             "\n[calibration]\ncutoff = 2018\n[calibration.priors]\n"
+                                             "\"decision.nest_lambda\" = \"default\"\n"
+                                             "\"decision.asc_settle\" = \"default\"\n"
+                                             "\"moves.return_rate\" = { dist = \"beta\", a = 6.59, b = 158.14, "
+                                             "lo = 0, hi = 1, source = \"s\" }\n",
+                                         "t.toml");
+  REQUIRE(sc.calibration);
+  REQUIRE(sc.calibration->priors.size() == 3);
+  for (const auto& c : sc.calibration->priors) {
+    INFO(c.key);
+    if (c.source == "s") continue;
+    const hukou::PriorSpec* d = hukou::find_prior(c.key);
+    REQUIRE(d);
+    CHECK(c.dist == hukou::to_string(d->dist));
+    CHECK(c.a == d->a);
+    CHECK(c.b == d->b);
+    CHECK(c.lo == d->lo);
+    CHECK(c.hi == d->hi);
+    CHECK(c.source == d->source);
+  }
+  std::size_t betas = 0;
+  for (const auto& c : sc.calibration->priors) betas += c.dist == "beta";
+  CHECK(betas == 2);  // nest_lambda's default and return_rate's inline table
 }
