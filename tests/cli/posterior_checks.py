@@ -153,11 +153,16 @@ def check_run_refusals(hukou, work, src):
     assert code == 2 and "--posterior" in err, (code, err)
 
 
+def targets_csv(out):
+    """The targets table of `hukou evaluate --csv` (the first; the observations follow after a blank line)."""
+    return out.split("\n\n", 1)[0]
+
+
 def check_evaluate_shares(hukou, work, src):
     path, _ = predictive(hukou, work, "eval.h5")
     code, out, err = run(hukou, "evaluate", path, "--csv")
     assert code == 0, err
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(targets_csv(out))))
     assert rows and all(r["uncertainty"] == "parameters and seeds" for r in rows), out
     for r in rows:
         p, n = float(r["parameter_share"]), float(r["noise_share"])
@@ -168,7 +173,7 @@ def check_evaluate_shares(hukou, work, src):
     same, _ = predictive(hukou, work, "same_draws.h5", post=one_particle(work))
     code, out, err = run(hukou, "evaluate", same, "--csv")
     assert code == 0, err
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = list(csv.DictReader(io.StringIO(targets_csv(out))))
     assert all(float(r["parameter_share"]) == 0 and float(r["noise_share"]) == 1 for r in rows), out
 
 
