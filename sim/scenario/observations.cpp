@@ -17,18 +17,6 @@ std::string place(const toml::source_region& r) {
          std::to_string(r.begin.column);
 }
 
-const hukou::SeriesSpec* read_series(ReadContext& ctx, const toml::node& n, const std::string& key) {
-  auto s = read_string(ctx, n, key);
-  if (!s) return nullptr;
-  std::vector<std::string_view> names;
-  for (const auto& spec : hukou::output_series()) {
-    names.push_back(spec.name);
-    if (spec.name == *s) return &spec;
-  }
-  ctx.error(n, key, "unknown output series " + quote(*s) + suggest(*s, names, "indicators"));
-  return nullptr;
-}
-
 // The factor from the written unit to the series' unit: 1, or 0.01 for "%" on a
 // series of unit "1".
 std::optional<double> unit_factor(ReadContext& ctx, const toml::node& n, const std::string& key,
@@ -49,7 +37,7 @@ void read_observation(ReadContext& ctx, const toml::table& t, std::size_t index,
   check_keys(ctx, t, path, observation_keys(), "in [[observations]]");
   const hukou::SeriesSpec* series = nullptr;
   if (auto n = require(ctx, t, "indicator", path, t.source()))
-    if ((series = read_series(ctx, *n, path + ".indicator"))) o.indicator = series->name;
+    if ((series = read_indicator(ctx, *n, path + ".indicator"))) o.indicator = series->name;
   const toml::node* year_node = require(ctx, t, "year", path, t.source());
   bool year_ok = false;
   if (year_node)
@@ -81,16 +69,7 @@ void read_observation(ReadContext& ctx, const toml::table& t, std::size_t index,
 
   // Zone and channel, as for [[targets]]: a rate per zone needs its zone; a
   // prefecture-wide series takes none; a channel only selects within settlements.
-  const bool per_zone = series && series->dims != hukou::Dims::P;
-  const bool rate = series && series->kind == hukou::Kind::rate;
-  if (per_zone && (rate || t.get("zone"))) {
-    if (auto n = require(ctx, t, "zone", path, t.source()))
-      if (auto z = read_reference(ctx, *n, path + ".zone", zones, "zone")) o.zone = *z;
-  } else if (series && !per_zone) {
-    if (auto n = t.get("zone"))
-      ctx.error(*n, path + ".zone",
-                "key 'zone' does not apply: " + quote(series->name) + " is a prefecture total (dims P)");
-  }
+  o.zone = read_zone_selection(ctx, t, path, series, zones);
   if (auto n = t.get("channel")) {
     if (series && series->dims != hukou::Dims::PZC)
       ctx.error(*n, path + ".channel",

@@ -12,6 +12,10 @@
 #include "toml_reads.hpp"
 #include "core/scenario.hpp"
 
+namespace hukou {
+struct SeriesSpec;
+}
+
 namespace hukou::scenario::detail {
 
 // Names declared by [[zones]] or [[channels]], in order. `complete` is false when
@@ -63,6 +67,14 @@ const toml::array* table_array(ReadContext& ctx, const toml::table& root, std::s
 // with "did you mean" (`what`: "zone", "channel").
 std::optional<std::size_t> read_reference(ReadContext& ctx, const toml::node& n, const std::string& key,
                                           const Names& names, std::string_view what);
+// The output series that node `n` names, reporting an unknown name with "did you
+// mean" (selection.cpp).
+const hukou::SeriesSpec* read_indicator(ReadContext& ctx, const toml::node& n, const std::string& key);
+// The zone a target or observation `t` of `series` is read in: none for the
+// prefecture; a missing zone of a rate per zone, or a zone of a prefecture-wide
+// series, is reported (selection.cpp).
+std::optional<std::size_t> read_zone_selection(ReadContext& ctx, const toml::table& t, const std::string& path,
+                                               const hukou::SeriesSpec* series, const Names& zones);
 // A condition string compiled by policy::parse_condition; errors are reported at
 // their place inside the string.
 std::optional<hukou::Condition> read_condition(ReadContext& ctx, const toml::node& n,

@@ -10,18 +10,6 @@
 namespace hukou::scenario::detail {
 
 namespace {
-const hukou::SeriesSpec* read_indicator(ReadContext& ctx, const toml::node& n, const std::string& key) {
-  auto s = read_string(ctx, n, key);
-  if (!s) return nullptr;
-  std::vector<std::string_view> names;
-  for (const auto& spec : hukou::output_series()) {
-    names.push_back(spec.name);
-    if (spec.name == *s) return &spec;
-  }
-  ctx.error(n, key, "unknown output series " + quote(*s) + suggest(*s, names, "indicators"));
-  return nullptr;
-}
-
 void read_target(ReadContext& ctx, const toml::table& t, std::size_t index, const Names& zones,
                  const Years& years, Scenario& s) {
   hukou::Target g;
@@ -45,20 +33,7 @@ void read_target(ReadContext& ctx, const toml::table& t, std::size_t index, cons
     if (auto v = read_number(ctx, *n, path + ".value")) g.value = *v;
   if (auto n = require(ctx, t, "clause", path, t.source()))
     if (auto v = read_string(ctx, *n, path + ".clause", true)) g.clause = *v;
-  // Zone: required for a rate per zone (rates do not add up), optional for counts
-  // (no zone: the prefecture total, summed over channels or groups too), not
-  // allowed for a prefecture-wide series.
-  const bool per_zone = series && series->dims != hukou::Dims::P;
-  const bool rate = series && series->kind == hukou::Kind::rate;
-  if (per_zone && (rate || t.get("zone"))) {
-    if (auto n = require(ctx, t, "zone", path, t.source()))
-      if (auto z = read_reference(ctx, *n, path + ".zone", zones, "zone")) g.zone = *z;
-  } else if (series && !per_zone) {
-    if (auto n = t.get("zone"))
-      ctx.error(*n, path + ".zone",
-                "key 'zone' does not apply: " + quote(series->name) +
-                    " is a prefecture total (dims P), not a zone series");
-  }
+  g.zone = read_zone_selection(ctx, t, path, series, zones);
   s.targets.push_back(std::move(g));
 }
 }  // namespace
