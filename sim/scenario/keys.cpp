@@ -113,8 +113,17 @@ const std::vector<std::string_view>& county_score_keys() {
   return keys;
 }
 
+// The numeric top-level keys of keys.def (years, scale, seed): the others name or
+// describe the scenario, or choose its parent, which a run cannot change.
 const std::vector<std::string_view>& settable_top_keys() {
-  static const std::vector<std::string_view> keys{"scale", "seed", "horizon", "base_year"};
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> out;
+    for (auto k : table_keys("")) {
+      const auto type = table_key("", k).type;
+      if (type == "integer" || type.ends_with("number")) out.push_back(k);
+    }
+    return out;
+  }();
   return keys;
 }
 

@@ -26,7 +26,7 @@ const std::vector<std::string_view>& observation_keys();
 const std::vector<std::string_view>& clause_keys();
 const std::vector<std::string_view>& calibration_keys();
 const std::vector<std::string_view>& prior_keys();  // of each [calibration.priors] value
-// Top-level keys a --set may change.
+// Top-level keys a --set may change: the numeric ones of keys.def, in its order.
 const std::vector<std::string_view>& settable_top_keys();
 
 }  // namespace hukou::scenario::detail

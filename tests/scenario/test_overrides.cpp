@@ -115,8 +115,8 @@ TEST_CASE("scenario --set: malformed overrides and unknown keys", "[scenario]") 
   CHECK_THAT(one("bogus=1"), Catch::StartsWith("--set: bogus: unknown key for --set; expected "
                                                "section.name (a parameter), zones.<zone>.<field>"));
   CHECK(one("name=\"x\"") ==
-        "--set: name: cannot be set with --set; top-level keys that can: 'scale', 'seed', "
-        "'horizon', 'base_year'");
+        "--set: name: cannot be set with --set; top-level keys that can: 'base_year', 'horizon', "
+        "'scale', 'seed'");
   CHECK_THAT(one("policy.settle_fee=abc"),
              Catch::StartsWith("--set: policy.settle_fee: cannot read the value 'abc' as TOML: "));
   CHECK_THAT(one("policy.settle_fee=abc"), Catch::EndsWith("(text needs quotes: policy.settle_fee=\"...\")"));
