@@ -134,8 +134,8 @@ int validate_run(const ValidateOptions& o) {
   output::RunFile f;
   const std::vector<RunResult> paths = pooled(o.files, f);
   if (paths.empty()) return bad_input;
-  const std::string file = o.files.size() == 1 ? o.files.front() : o.files.front() + " and " +
-                                                                       std::to_string(o.files.size() - 1) + " more";
+  const std::string file =
+      o.files.size() == 1 ? o.files.front() : o.files.front() + " and " + std::to_string(o.files.size() - 1) + " more";
   // The scenario the run used: its stored text with the recorded --set overrides.
   const Scenario sc =
       scenario::parse(f.meta.scenario_text, o.files.front(), scenario::recorded_overrides(f.meta.scenario_text));
@@ -147,8 +147,10 @@ int validate_run(const ValidateOptions& o) {
   const ValidationInput in = validation_input(sc, paths);
   if (in.forecasts.empty()) {
     std::cerr << "hukou validate: " << file << " (scenario " << sc.name << ") has no observation after its cutoff "
-              << in.cutoff << (in.not_simulated.empty() ? "" : " in the years the run simulated") << ": nothing to validate";
-    for (const auto& s : in.not_simulated) std::cerr << (&s == &in.not_simulated.front() ? " (not simulated: " : ", ") << s;
+              << in.cutoff << (in.not_simulated.empty() ? "" : " in the years the run simulated")
+              << ": nothing to validate";
+    for (const auto& s : in.not_simulated)
+      std::cerr << (&s == &in.not_simulated.front() ? " (not simulated: " : ", ") << s;
     std::cerr << (in.not_simulated.empty() ? "\n" : ")\n");
     return bad_input;
   }
@@ -169,10 +171,12 @@ int validate_run(const ValidateOptions& o) {
   } else {
     std::cout << "Validation of " << sc.name << " in " << file << " against its observations after the cutoff "
               << in.cutoff << " (ensemble of " << paths.size() << " simulated paths)\n\n";
-    output::print_text(std::cout, output::for_reading(points, {"observed", "median", "lo", "hi", "naive_change",
-                                                               "naive_trend"}, {"error"}));
+    output::print_text(
+        std::cout,
+        output::for_reading(points, {"observed", "median", "lo", "hi", "naive_change", "naive_trend"}, {"error"}));
     std::cout << "\n";
-    output::print_text(std::cout, output::for_reading(skill, {}, {"mae", "mae_naive_change", "mae_naive_trend"}));
+    output::print_text(std::cout,
+                       output::for_reading(skill, {}, {}, "units", {"mae", "mae_naive_change", "mae_naive_trend"}));
     std::cout << "\nRates in percent, errors in percentage points (pp); lo..hi: the ensemble's 90% interval; "
                  "skill: MAE of the model over MAE of the naive forecast (below 1: the model does better).\n";
     if (!in.not_simulated.empty()) {
@@ -191,8 +195,8 @@ int validate_run(const ValidateOptions& o) {
 
 void add_validate(CLI::App& app) {
   auto o = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "validate", "Score a run against its scenario's observations after the calibration cutoff");
+  CLI::App* cmd =
+      app.add_subcommand("validate", "Score a run against its scenario's observations after the calibration cutoff");
   cmd->add_option("files", o->files,
                   "Run file written by `hukou run` (with or without --posterior); several runs of one scenario are "
                   "pooled into one ensemble")
