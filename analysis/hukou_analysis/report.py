@@ -4,7 +4,7 @@ against targets, the plots and a short summary. Opens in a browser without a ser
 
 Run by the `hukou report` subcommand, which computes the evaluation (and county
 scores) with the C++ `hukou evaluate` rules, hands them over as --evaluation FILE
-(groups `evaluation`, `county_scores`, `clauses`) and runs this module isolated (`python3
+(groups `evaluation`, `county_scores`, `clauses`, `validation`, ...) and runs this module isolated (`python3
 -I`, the package's directory on sys.path) with `-o -`: the HTML on stdout, which it
 writes to the file itself. Run by hand: `/usr/bin/python3 -m hukou_analysis.report`
 with PYTHONPATH=analysis/. A table the run file already stores (`hukou evaluate`) is
@@ -159,6 +159,56 @@ def _observations_html(ds, evaluation, s):
                   meanings={"simulated": "simulated median over replicates", "ratio": "simulated / observed"})
     return (f"<h2 id='observations'>{s('h_observations')}</h2><p>{s('observations_intro')}</p>"
             + _table(ob, fmt) + csv_link(table, s("data_csv"))), table
+
+
+def pp_size(v):
+    """A size of a difference of rates (a mean absolute error) in percentage points,
+    without a sign (display.hpp's pp_magnitude)."""
+    x = abs(float(v)) * 100
+    if x != x:
+        return "n/a"
+    if x == 0:
+        return "0 pp"
+    if x < 0.001:
+        return "<0.001 pp"
+    return f"{x:.3g} pp"
+
+
+def _validation_html(ds, evaluation, s):
+    """The run against the observations after its calibration cutoff, as `hukou
+    validate` scores it: the run file's `validation` and `validation_skill` groups
+    (`hukou validate --store`), else those `hukou report` computed with the same code;
+    one line when there is nothing to score. Returns (html, tables)."""
+    head = f"<h2 id='validation'>{s('h_validation')}</h2>"
+    pts, where = _first_group("validation", ds.attrs.get("path"), evaluation)
+    skill, _ = _first_group("validation_skill", where)
+    if pts is None or pts.empty or skill is None:
+        return head + f"<p>{s('no_validation')}</p>", []
+    pts = pts.drop(columns=[c for c in ("row",) if c in pts.columns])
+    skill = skill.drop(columns=[c for c in ("row",) if c in skill.columns])
+    lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
+    dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
+    size = lambda r, v: (pp_size(v) if r["units"] == "1" else ("n/a" if v != v else f"{abs(v):,.0f}"))  # noqa: E731
+    ratio = lambda r, v: "n/a" if v != v else f"{v:.2f}"  # noqa: E731
+    fmt = {c: lvl for c in ("observed", "median", "lo", "hi", "naive_change", "naive_trend")}
+    fmt["error"] = dif
+    fmt["covered"] = lambda r, v: s("yes") if int(v) else s("no")
+    skill_fmt = {c: size for c in ("mae", "mae_naive_change", "mae_naive_trend")}
+    skill_fmt["coverage"] = lambda r, v: f"{v:.0%}"
+    skill_fmt.update({c: ratio for c in ("skill_change", "skill_trend")})
+    o = skill[skill["indicator"] == "overall"].iloc[0]
+    summary = s("validation_overall", n=int(o["points"]), mae=size(o, o["mae"]), cov=f"{o['coverage']:.0%}",
+                change=ratio(o, o["skill_change"]), trend=ratio(o, o["skill_trend"]))
+    src = s("src_validation_stored") if where == ds.attrs.get("path") else s("src_validation_computed")
+    tables = [Table("validation", pts, meanings={"error": "median - observed", "lo": "5% quantile of the runs",
+                                                 "hi": "95% quantile of the runs"}),
+              Table("validation_skill", skill, units={"coverage": "1", "skill_change": "1", "skill_trend": "1"},
+                    meanings={"mae": "mean absolute error of the median",
+                              "skill_change": "MAE model / MAE last change carried forward",
+                              "skill_trend": "MAE model / MAE linear trend"})]
+    return (head + f"<p>{s('validation_intro', unc=_e(_uncertainty(ds, s)), src=src)}</p>"
+            + f"<p class='summary'>{_e(summary)}</p>" + _table(pts, fmt) + csv_link(tables[0], s("data_csv"))
+            + _table(skill, skill_fmt) + csv_link(tables[1], s("data_csv"))), tables
 
 
 def _runs(ds, s):
@@ -342,6 +392,9 @@ def build_report(path, compare=None, evaluation=None, lang="en"):
     if obs_table is not None:
         parts.append(obs_html)
         tables.append(obs_table)
+    val_html, val_tables = _validation_html(ds, evaluation, s)
+    parts.append(val_html)
+    tables += val_tables
     parts.append(f"<h2 id='plots'>{s('h_urbanization')}</h2>"
                  + _img(plots.plot_urbanization(ds, evaluation=ev), s("alt_urbanization"))
                  + csv_link(data[0], s("data_csv")))

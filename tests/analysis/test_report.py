@@ -116,6 +116,63 @@ def test_report_computes_evaluation_and_county_scores(runs):
     assert "Zone targets:" in text
 
 
+def _section(text, sid):
+    a = text.index(f"id='{sid}'")
+    b = text.find("<h2", a)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _cells(table_html):
+    return [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table_html)]
+
+
+def test_report_shows_validation(runs, tmp_path):
+    import json
+    from hukou_analysis.report import pp, pp_size
+    # National at a coarse scale: observations after the 2017 cutoff in 2018-2020.
+    run = str(tmp_path / "national.h5")
+    hukou("run", "national", "--set", "scale=50000", "--replicates", "3", "-q", "-o", run)
+    v = json.loads(hukou("validate", run, "--json").stdout)
+    before = open(run, "rb").read()
+    p, out = _report(runs, "validation_computed.html", run)
+    assert p.returncode == 0, p.stderr
+    assert open(run, "rb").read() == before  # computed, the run file left as it was
+    computed = _section(open(out, encoding="utf-8").read(), "validation")
+    assert "computed by <code>hukou report</code>" in computed
+    tables = re.findall(r"<table>.*?</table>", computed)
+    assert len(tables) == 2
+    points, skill = _cells(tables[0]), _cells(tables[1])
+    # Per indicator and year: the same points as hukou validate, the error signed in pp.
+    want = [(i["name"], p_) for i in v["indicators"] for p_ in i["points"]]
+    assert [(r[0], int(r[1])) for r in points] == [(n, p_["year"]) for n, p_ in want]
+    for r, (_, p_) in zip(points, want):
+        assert r[3] == f"{p_['observed']:.2%}" and r[4] == f"{p_['median']:.2%}", r
+        assert r[5] == f"{p_['lo']:.2%}" and r[6] == f"{p_['hi']:.2%}" and r[7] == pp(p_["error"]), r
+        assert r[8] == ("yes" if p_["covered"] else "no"), r
+    # Overall: MAE (no sign), coverage and both skill ratios, as hukou validate gives them.
+    o = v["overall"]
+    assert skill[-1][0] == "overall" and skill[-1][3] == pp_size(o["mae"]) and not skill[-1][3].startswith("+")
+    assert skill[-1][4] == f"{o['coverage']:.0%}"
+    assert skill[-1][8] == f"{o['skill_change']:.2f}" and skill[-1][9] == f"{o['skill_trend']:.2f}"
+    assert f"mean absolute error {pp_size(o['mae'])}" in computed
+    # Stored by hukou validate --store: read from the file, the same tables.
+    hukou("validate", run, "--store")
+    p, out = _report(runs, "validation_stored.html", run)
+    assert p.returncode == 0, p.stderr
+    stored = _section(open(out, encoding="utf-8").read(), "validation")
+    assert "read from the file's <code>validation</code>" in stored
+    assert re.findall(r"<table>.*?</table>", stored) == tables
+    # Nothing after the cutoff: one line says so, no table.
+    late = tmp_path / "late.toml"
+    late.write_text('extends = "national"\nname = "late"\n[calibration]\ncutoff = 2020\n', encoding="utf-8")
+    late_run = str(tmp_path / "late.h5")
+    hukou("run", str(late), "--set", "scale=50000", "-q", "-o", late_run)
+    p, out = _report(runs, "validation_none.html", late_run)
+    assert p.returncode == 0, p.stderr
+    none = _section(open(out, encoding="utf-8").read(), "validation")
+    assert "Nothing to validate" in none and "<table>" not in none and none.count("<p>") == 1
+
+
 def test_report_bad_input(runs):
     p, out = _report(runs, "missing.html", str(runs["dir"] / "no_such.h5"))
     assert p.returncode == 2 and "no_such.h5" in p.stderr and not os.path.exists(out)
@@ -217,7 +274,7 @@ def test_report_in_chinese(runs):
     for h in _headings(zh):
         assert not any(e in h for e in english), h
         assert re.search(r"[\u4e00-\u9fff]", h), h
-    for key in ("h_observations", "h_summary", "h_evaluation", "h_comparison"):
+    for key in ("h_observations", "h_summary", "h_evaluation", "h_comparison", "h_validation"):
         assert zh_words[key] in zh and en_words[key] in en, key
     assert len(_images(zh)) == len(_images(en)) == 3
     # Taiyuan cites the census and the yearbook: each row with its source and a ratio.
