@@ -165,6 +165,35 @@ def plot_difference(baseline, whatif, indicators=None, level=0.90):
     return fig
 
 
+def plot_effects(table, title="what-if − baseline"):
+    """A what-if's paired effects per year: the median and central 90% of the paired
+    differences over runs (draws x replicates for posterior runs), one panel per
+    indicator. `table`: `hukou compare --all-years` for one option (columns indicator,
+    year, effect_median, effect_lo, effect_hi, units), as the report's `difference`."""
+    _setup()
+    inds = list(dict.fromkeys(table["indicator"]))
+    fig, axes = plt.subplots(1, len(inds), figsize=(4.6 * len(inds), 4.6), squeeze=False)
+    for ax, ind in zip(axes[0], inds):
+        df = table[table["indicator"] == ind]
+        rate = df["units"].iloc[0] == "1"
+        k = 100.0 if rate else 1.0
+        ax.fill_between(df.year, df.effect_lo * k, df.effect_hi * k, color="tab:green", alpha=0.3, linewidth=0,
+                        label="central 90% of paired effects")
+        ax.plot(df.year, df.effect_median * k, color="tab:green", marker="o", ms=3.5, label="median paired effect")
+        ax.axhline(0, color="black", linewidth=0.8)
+        ax.set_xticks(df.year)
+        ax.tick_params(axis="x", labelrotation=45)
+        ax.set_xlabel("year")
+        ax.set_ylabel("difference (percentage points)" if rate else f"difference ({df['units'].iloc[0]})")
+        if not rate:
+            _persons(ax)
+        ax.set_title(_LABELS.get(ind, ind), fontsize=10)
+        ax.legend(fontsize=8)
+    fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
 def plot_options(comparison, titles=None):
     """Every option against the baseline (the `comparison` table of `hukou report`,
     as `hukou compare` computes it): one panel per indicator (registered urbanization

@@ -20,10 +20,10 @@ import sys
 
 from . import __version__
 from .fonts import FontError
-from .load import (ComparisonError, _first_group, comparison_summary, county_scores, evaluation_table, kind,
-                   load_comparison, load_run)
+from .load import (ComparisonError, _first_group, county_scores, evaluation_table, kind, load_comparison,
+                   load_run)
 from .atomic import TargetError, write_atomically
-from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
+from .report_data import Table, csv_link, settlements_data, urbanization_data, workbook_link
 from .strings import LANGUAGES, strings
 
 CSS = """
@@ -247,9 +247,9 @@ def summary_lines(ds, ev, diff_tables=None, s=None):
         lines.append(s("sum_zones", met=int((zone_final["gap"] >= 0).sum()), n=len(zone_final)))
     for df in diff_tables or []:
         r = df.iloc[-1]
-        d = pp if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
-        lines.append(s("sum_whatif", name=_name(s, r["indicator"]), year=r["year"], d=d(r["difference"]),
-                       lo=d(r["diff_lo"]), hi=d(r["diff_hi"])))
+        d = pp if r["units"] == "1" else (lambda v: f"{v:+,.0f}")
+        lines.append(s("sum_whatif", name=_name(s, r["indicator"]), year=r["year"], d=d(r["effect_median"]),
+                       lo=d(r["effect_lo"]), hi=d(r["effect_hi"]), unc=_uncertainty(ds, s)))
     return lines
 
 
@@ -318,6 +318,38 @@ def _options_html(ds, others, evaluation, s):
     return html_, [table]
 
 
+_EFFECT_COLUMNS = ["indicator", "year", "baseline", "what_if", "effect_median", "effect_lo", "effect_hi", "units"]
+
+
+def _difference_html(ds, other, path, other_path, evaluation, s):
+    """One what-if against this run: the median and central 90% of the paired effects
+    over draws x replicates in every year (the `difference` table `hukou report`
+    computed with `hukou compare`'s rules), plotted and tabled per indicator.
+    Returns (html, tables per indicator, the download table)."""
+    from . import plots
+    eff, _ = _first_group("difference", evaluation)
+    if eff is None:
+        raise ValueError("no `difference` table: run the report through `hukou report`, which computes it")
+    eff = eff[_EFFECT_COLUMNS]
+    per = [eff[eff["indicator"] == v].reset_index(drop=True) for v in dict.fromkeys(eff["indicator"])]
+    def fmt(units):  # each indicator's table has one unit, not shown as a column
+        lvl = lambda r, v: _fmt_unit(v, units)  # noqa: E731
+        dif = lambda r, v: (pp(v) if units == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
+        return {"baseline": lvl, "what_if": lvl, "effect_median": dif, "effect_lo": dif, "effect_hi": dif}
+    table = Table("difference", eff, meanings={
+        "effect_median": "median of the paired differences what-if - baseline over runs (rates: fractions)",
+        "effect_lo": "5% quantile of the paired differences", "effect_hi": "95% quantile of the paired differences",
+        "baseline": "baseline mean over runs", "what_if": "what-if mean over runs"})
+    intro = s("comparison_intro", base=_e(path), whatif=_e(other_path), scenario=_e(other.attrs.get("scenario_name", "")),
+              runs=_e(_runs(ds, s)), unc=_e(_uncertainty(ds, s)))
+    html_ = (f"<h2 id='comparison'>{s('h_comparison')}</h2><p>{intro}</p>"
+             + _img(plots.plot_effects(eff, title=f"what-if − baseline ({_runs(ds, s)})"), s("alt_difference"))
+             + csv_link(table, s("data_csv"))
+             + "".join(_table(df.drop(columns=["units"]), fmt(df["units"].iloc[0])) for df in per)
+             + f"<h3>{s('h_whatif_run')}</h3>" + _provenance(other, s))
+    return html_, per, table
+
+
 def _clauses_html(evaluation, tables, s):
     """The scenario's clause coverage table (group `clauses` that `hukou report` reads
     from the run's scenario), appended to `tables`; "" when the scenario has none."""
@@ -368,21 +400,8 @@ def build_report(path, compare=None, evaluation=None, lang="en"):
     options_html, option_tables = _options_html(ds, others, evaluation, s) if len(others) > 1 else ("", [])
     tables += option_tables
     if len(compare) == 1:
-        compare = compare[0]
-        other = others[0]
-        diff = load_comparison(ds, other)
-        for var in ("registered_urbanization_rate", "resident_urbanization_rate", "settlements"):
-            diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
-        fmt = {c: (lambda r, v: _fmt(ds, r["indicator"], v)) for c in ("baseline", "what_if")}
-        for c in ("difference", "diff_lo", "diff_hi"):
-            fmt[c] = lambda r, v: (pp(v) if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
-        diff = difference_data(diff_tables)
+        comp_html, diff_tables, diff = _difference_html(ds, others[0], path, compare[0], evaluation, s)
         tables.append(diff)
-        intro = s("comparison_intro", base=_e(path), whatif=_e(compare), scenario=_e(other.attrs.get("scenario_name", "")))
-        comp_html = (f"<h2 id='comparison'>{s('h_comparison')}</h2><p>{intro}</p>"
-                     + _img(plots.plot_difference(ds, other), s("alt_difference")) + csv_link(diff, s("data_csv"))
-                     + "".join(_table(df, fmt) for df in diff_tables)
-                     + f"<h3>{s('h_whatif_run')}</h3>" + _provenance(other, s))
     parts.append(f"<h2 id='summary'>{s('h_summary')}</h2><div class='summary'><ul>"
                  + "".join(f"<li>{_e(x)}</li>" for x in summary_lines(ds, ev, diff_tables, s)) + "</ul></div>")
     parts.append(f"<h2 id='provenance'>{s('h_provenance')}</h2>" + _provenance(ds, s))

@@ -5,8 +5,9 @@
 // `observations` (the scenario's observations beside the simulation), `validation` and
 // `validation_skill` (the run against the observations after the calibration cutoff, as
 // `hukou validate` scores it), `clauses` (the scenario's clause coverage),
-// `channel_names` (each channel as its document names it) and `comparison` (every
-// option against the run, as `hukou compare` computes it), written with
+// `channel_names` (each channel as its document names it), `comparison` (every
+// option against the run, as `hukou compare` computes it) and, for one option,
+// `difference` (its paired effects in every year), written with
 // fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
 // afterwards (on a signal too); the run file is never changed. The report itself is
 // built by the analysis package (analysis/hukou_analysis, Python with Debian's h5py,
@@ -136,6 +137,14 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
     }
     groups.emplace_back("comparison", evaluate::compare_options(f, ptrs, labels, evaluate::option_indicators(f, ptrs),
                                                                 evaluate::default_years(f)));
+    // One what-if: its paired effect on the rates and settlements in every year, for the
+    // comparison section's plot and tables (hukou compare --all-years computes the same).
+    if (options.size() == 1)
+      groups.emplace_back("difference", evaluate::compare_options(f, ptrs, labels,
+                                                                  {{"registered_urbanization_rate", ""},
+                                                                   {"resident_urbanization_rate", ""},
+                                                                   {"settlements", ""}},
+                                                                  f.replicates.front().years));
   }
   output::write_table_file(to, groups);
 }

@@ -41,6 +41,23 @@ def test_report_with_comparison(runs):
     assert "git commit" in text and "20180208" in text and "tool version" in text and "created" in text
     assert re.search(r"Registered urbanization reaches \d+\.\d\d% in 2020 against a target of 81\.20%", text)
     assert "The what-if changes registered urbanization" in text
+    # The what-if's effects are hukou compare's: the median and central 90% of the paired
+    # effects in every year, with the uncertainty they include; no Student's t.
+    import csv
+    from hukou_analysis.report import pp
+    comp = _section(text, "comparison")
+    assert "Student" not in comp and "uncertainty of: seeds only" in comp
+    rows = list(csv.DictReader(io.StringIO(hukou("compare", runs["base"], runs["whatif"], "--csv", "--all-years",
+                                                 "--indicator", "registered_urbanization_rate").stdout)))
+    shown = _cells(re.findall(r"<table>.*?</table>", comp)[0])  # registered urbanization, every year
+    assert [int(r[1]) for r in shown] == [int(r["year"]) for r in rows]
+    for got, want in zip(shown, rows):
+        assert got[0] == "registered_urbanization_rate" and got[4:7] == [
+            pp(float(want[c])) for c in ("effect_median", "effect_lo", "effect_hi")], (got, want)
+    last = rows[-1]
+    import html
+    assert html.escape(f"by {pp(float(last['effect_median']))} (median paired effect; 90% of paired runs between "
+                       f"{pp(float(last['effect_lo']))} and {pp(float(last['effect_hi']))}") in text
     # The scenario's clause coverage table, as `hukou docs clauses` lists it (scenarios/taiyuan.toml).
     clauses = text[text.index("id='clauses'"):]
     assert "18 clauses: " in clauses and "<td class=\"l\">二(四)</td>" in clauses and "purchase_contract" in clauses
@@ -123,7 +140,8 @@ def _section(text, sid):
 
 
 def _cells(table_html):
-    return [re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table_html)]
+    import html
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)] for row in re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table_html)]
 
 
 def test_report_shows_validation(runs, tmp_path):
