@@ -163,10 +163,12 @@ def main(argv=None):
         ok = ok and covered >= need and narrower == len(cases)
     print(f"Synthetic recovery of {a.scenario}: {a.cases} cases, {a.particles} particles, {a.generations} "
           f"generations, scale {a.scale:g}, seed {a.seed}\n")
-    print("| parameter | 90% interval holds the truth | posterior sd < prior sd | prior sd | posterior sd (median, max) |")
+    print("| parameter | 90% interval holds the truth | posterior sd < prior sd | prior sd "
+          "| posterior sd (median, max) |")
     print("|---|---|---|---|---|")
     for s in summary:
-        print(f"| `{s['parameter']}` | {s['covered']}/{s['cases']} | {s['narrower']}/{s['cases']} | {s['prior_sd']:.3g} "
+        print(f"| `{s['parameter']}` | {s['covered']}/{s['cases']} | {s['narrower']}/{s['cases']} "
+              f"| {s['prior_sd']:.3g} "
               f"| {s['posterior_sd_median']:.3g}, {s['posterior_sd_max']:.3g} |")
     print(f"\n{'passed' if ok else 'FAILED'}: at least {need} of {a.cases} intervals must hold the truth for every "
           "parameter, and every posterior sd must be below its prior sd")

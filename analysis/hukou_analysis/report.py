@@ -340,7 +340,8 @@ def _difference_html(ds, other, path, other_path, evaluation, s):
         "effect_median": "median of the paired differences what-if - baseline over runs (rates: fractions)",
         "effect_lo": "5% quantile of the paired differences", "effect_hi": "95% quantile of the paired differences",
         "baseline": "baseline mean over runs", "what_if": "what-if mean over runs"})
-    intro = s("comparison_intro", base=_e(path), whatif=_e(other_path), scenario=_e(other.attrs.get("scenario_name", "")),
+    intro = s("comparison_intro", base=_e(path), whatif=_e(other_path),
+              scenario=_e(other.attrs.get("scenario_name", "")),
               runs=_e(_runs(ds, s)), unc=_e(_uncertainty(ds, s)))
     html_ = (f"<h2 id='comparison'>{s('h_comparison')}</h2><p>{intro}</p>"
              + _img(plots.plot_effects(eff, title=f"what-if − baseline ({_runs(ds, s)})"), s("alt_difference"))

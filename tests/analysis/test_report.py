@@ -141,7 +141,8 @@ def _section(text, sid):
 
 def _cells(table_html):
     import html
-    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)] for row in re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table_html)]
+    rows = re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table_html)
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)] for row in rows]
 
 
 def test_report_shows_validation(runs, tmp_path):
