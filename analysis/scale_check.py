@@ -18,7 +18,18 @@ import tempfile
 import h5py
 import numpy as np
 
-from posterior_runs import last_generation
+FIXED = ("generation", "particle", "weight", "distance")
+
+
+def last_generation(path):
+    """Parameter names and particles (rows) of the posterior file's last generation."""
+    with h5py.File(path, "r") as f:
+        g = f["particles"]
+        gen = np.asarray(g["generation"][()])
+        last = gen == gen.max()
+        names = [k for k in g.keys() if k not in FIXED and g[k].ndim == 1 and g[k].shape == gen.shape
+                 and g[k].dtype.kind == "f"]
+        return names, np.column_stack([np.asarray(g[k][()])[last] for k in names])
 
 
 def observations(path):
@@ -47,9 +58,9 @@ def main():
     p.add_argument("--replicates", type=int, default=2)
     p.add_argument("--hukou", default="hukou")
     a = p.parse_args()
-    names, theta, w = last_generation(a.posterior)
+    names, theta = last_generation(a.posterior)
     obs = observations(a.posterior)
-    picks = np.linspace(0, len(w) - 1, a.particles).astype(int)  # spread over the generation
+    picks = np.linspace(0, len(theta) - 1, a.particles).astype(int)  # spread over the generation
     print("particle," + ",".join(names) + "," + ",".join(f"distance_at_{s:g}" for s in a.scales))
     with tempfile.TemporaryDirectory() as d:
         for i in picks:

@@ -132,6 +132,24 @@ def plot_settlements(run, channel_labels=None):
     return fig
 
 
+def _difference_panel(ax, years, mid, lo, hi, units, title, labels):
+    """One panel of what-if − baseline per year: `mid` with the band lo..hi (rates,
+    units "1", in percentage points); `labels` = (band, line) legend texts."""
+    rate = units == "1"
+    k = 100.0 if rate else 1.0
+    ax.fill_between(years, lo * k, hi * k, color="tab:green", alpha=0.3, linewidth=0, label=labels[0])
+    ax.plot(years, mid * k, color="tab:green", marker="o", ms=3.5, label=labels[1])
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(years)
+    ax.tick_params(axis="x", labelrotation=45)
+    ax.set_xlabel("year")
+    ax.set_ylabel("difference (percentage points)" if rate else f"difference ({units})")
+    if not rate:
+        _persons(ax)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8)
+
+
 def plot_difference(baseline, whatif, indicators=None, level=0.90):
     """What-if − baseline: mean paired difference per year with its `level`
     confidence interval, one panel per indicator (default: registered and resident
@@ -145,22 +163,29 @@ def plot_difference(baseline, whatif, indicators=None, level=0.90):
     for ax, ind in zip(axes[0], indicators):
         var, _, zone = ind.partition(":")
         df = comparison_summary(diff, var, zone or None, level)
-        rate = kind(b, var) == "rate"
-        k = 100.0 if rate else 1.0
-        ax.fill_between(df.year, df.diff_lo * k, df.diff_hi * k, color="tab:green", alpha=0.3, linewidth=0,
-                        label=f"{level:.0%} confidence interval")
-        ax.plot(df.year, df.difference * k, color="tab:green", marker="o", ms=3.5, label="mean paired difference")
-        ax.axhline(0, color="black", linewidth=0.8)
-        ax.set_xticks(df.year)
-        ax.tick_params(axis="x", labelrotation=45)
-        ax.set_xlabel("year")
-        ax.set_ylabel("difference (percentage points)" if rate else f"difference ({b[var].attrs.get('units', '')})")
-        if not rate:
-            _persons(ax)
-        ax.set_title(_LABELS.get(var, var) + (f" ({zone})" if zone else ""), fontsize=10)
-        ax.legend(fontsize=8)
+        units = "1" if kind(b, var) == "rate" else b[var].attrs.get("units", "")
+        _difference_panel(ax, df.year, df.difference, df.diff_lo, df.diff_hi, units,
+                          _LABELS.get(var, var) + (f" ({zone})" if zone else ""),
+                          (f"{level:.0%} confidence interval", "mean paired difference"))
     fig.suptitle(f"what-if − baseline ({os.path.basename(w.attrs['path'])} − {os.path.basename(b.attrs['path'])}, "
                  f"{b.sizes['replicate']} paired replicates)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_effects(table, title="what-if − baseline"):
+    """A what-if's paired effects per year: the median and central 90% of the paired
+    differences over runs (draws x replicates for posterior runs), one panel per
+    indicator. `table`: `hukou compare --all-years` for one option (columns indicator,
+    year, effect_median, effect_lo, effect_hi, units), as the report's `difference`."""
+    _setup()
+    inds = list(dict.fromkeys(table["indicator"]))
+    fig, axes = plt.subplots(1, len(inds), figsize=(4.6 * len(inds), 4.6), squeeze=False)
+    for ax, ind in zip(axes[0], inds):
+        df = table[table["indicator"] == ind]
+        _difference_panel(ax, df.year, df.effect_median, df.effect_lo, df.effect_hi, df["units"].iloc[0],
+                          _LABELS.get(ind, ind), ("central 90% of paired effects", "median paired effect"))
+    fig.suptitle(title)
     fig.tight_layout()
     return fig
 

@@ -4,7 +4,7 @@ against targets, the plots and a short summary. Opens in a browser without a ser
 
 Run by the `hukou report` subcommand, which computes the evaluation (and county
 scores) with the C++ `hukou evaluate` rules, hands them over as --evaluation FILE
-(groups `evaluation`, `county_scores`, `clauses`) and runs this module isolated (`python3
+(groups `evaluation`, `county_scores`, `clauses`, `validation`, ...) and runs this module isolated (`python3
 -I`, the package's directory on sys.path) with `-o -`: the HTML on stdout, which it
 writes to the file itself. Run by hand: `/usr/bin/python3 -m hukou_analysis.report`
 with PYTHONPATH=analysis/. A table the run file already stores (`hukou evaluate`) is
@@ -20,10 +20,10 @@ import sys
 
 from . import __version__
 from .fonts import FontError
-from .load import (ComparisonError, _first_group, comparison_summary, county_scores, evaluation_table, kind,
-                   load_comparison, load_run)
+from .load import (ComparisonError, _first_group, county_scores, evaluation_table, kind, load_comparison,
+                   load_run)
 from .atomic import TargetError, write_atomically
-from .report_data import Table, csv_link, difference_data, settlements_data, urbanization_data, workbook_link
+from .report_data import Table, csv_link, settlements_data, urbanization_data, workbook_link
 from .strings import LANGUAGES, strings
 
 CSS = """
@@ -161,6 +161,56 @@ def _observations_html(ds, evaluation, s):
             + _table(ob, fmt) + csv_link(table, s("data_csv"))), table
 
 
+def pp_size(v):
+    """A size of a difference of rates (a mean absolute error) in percentage points,
+    without a sign (display.hpp's pp_magnitude)."""
+    x = abs(float(v)) * 100
+    if x != x:
+        return "n/a"
+    if x == 0:
+        return "0 pp"
+    if x < 0.001:
+        return "<0.001 pp"
+    return f"{x:.3g} pp"
+
+
+def _validation_html(ds, evaluation, s):
+    """The run against the observations after its calibration cutoff, as `hukou
+    validate` scores it: the run file's `validation` and `validation_skill` groups
+    (`hukou validate --store`), else those `hukou report` computed with the same code;
+    one line when there is nothing to score. Returns (html, tables)."""
+    head = f"<h2 id='validation'>{s('h_validation')}</h2>"
+    pts, where = _first_group("validation", ds.attrs.get("path"), evaluation)
+    skill, _ = _first_group("validation_skill", where)
+    if pts is None or pts.empty or skill is None:
+        return head + f"<p>{s('no_validation')}</p>", []
+    pts = pts.drop(columns=[c for c in ("row",) if c in pts.columns])
+    skill = skill.drop(columns=[c for c in ("row",) if c in skill.columns])
+    lvl = lambda r, v: _fmt_unit(v, r["units"])  # noqa: E731
+    dif = lambda r, v: (pp(v) if r["units"] == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
+    size = lambda r, v: (pp_size(v) if r["units"] == "1" else ("n/a" if v != v else f"{abs(v):,.0f}"))  # noqa: E731
+    ratio = lambda r, v: "n/a" if v != v else f"{v:.2f}"  # noqa: E731
+    fmt = {c: lvl for c in ("observed", "median", "lo", "hi", "naive_change", "naive_trend")}
+    fmt["error"] = dif
+    fmt["covered"] = lambda r, v: s("yes") if int(v) else s("no")
+    skill_fmt = {c: size for c in ("mae", "mae_naive_change", "mae_naive_trend")}
+    skill_fmt["coverage"] = lambda r, v: f"{v:.0%}"
+    skill_fmt.update({c: ratio for c in ("skill_change", "skill_trend")})
+    o = skill[skill["indicator"] == "overall"].iloc[0]
+    summary = s("validation_overall", n=int(o["points"]), mae=size(o, o["mae"]), cov=f"{o['coverage']:.0%}",
+                change=ratio(o, o["skill_change"]), trend=ratio(o, o["skill_trend"]))
+    src = s("src_validation_stored") if where == ds.attrs.get("path") else s("src_validation_computed")
+    tables = [Table("validation", pts, meanings={"error": "median - observed", "lo": "5% quantile of the runs",
+                                                 "hi": "95% quantile of the runs"}),
+              Table("validation_skill", skill, units={"coverage": "1", "skill_change": "1", "skill_trend": "1"},
+                    meanings={"mae": "mean absolute error of the median",
+                              "skill_change": "MAE model / MAE last change carried forward",
+                              "skill_trend": "MAE model / MAE linear trend"})]
+    return (head + f"<p>{s('validation_intro', unc=_e(_uncertainty(ds, s)), src=src)}</p>"
+            + f"<p class='summary'>{_e(summary)}</p>" + _table(pts, fmt) + csv_link(tables[0], s("data_csv"))
+            + _table(skill, skill_fmt) + csv_link(tables[1], s("data_csv"))), tables
+
+
 def _runs(ds, s):
     """How many runs a run file holds, and what varies between them."""
     if ds.attrs.get("draws", 0):
@@ -197,9 +247,9 @@ def summary_lines(ds, ev, diff_tables=None, s=None):
         lines.append(s("sum_zones", met=int((zone_final["gap"] >= 0).sum()), n=len(zone_final)))
     for df in diff_tables or []:
         r = df.iloc[-1]
-        d = pp if _is_rate(ds, r["indicator"]) else (lambda v: f"{v:+,.0f}")
-        lines.append(s("sum_whatif", name=_name(s, r["indicator"]), year=r["year"], d=d(r["difference"]),
-                       lo=d(r["diff_lo"]), hi=d(r["diff_hi"])))
+        d = pp if r["units"] == "1" else (lambda v: f"{v:+,.0f}")
+        lines.append(s("sum_whatif", name=_name(s, r["indicator"]), year=r["year"], d=d(r["effect_median"]),
+                       lo=d(r["effect_lo"]), hi=d(r["effect_hi"]), unc=_uncertainty(ds, s)))
     return lines
 
 
@@ -268,6 +318,39 @@ def _options_html(ds, others, evaluation, s):
     return html_, [table]
 
 
+_EFFECT_COLUMNS = ["indicator", "year", "baseline", "what_if", "effect_median", "effect_lo", "effect_hi", "units"]
+
+
+def _difference_html(ds, other, path, other_path, evaluation, s):
+    """One what-if against this run: the median and central 90% of the paired effects
+    over draws x replicates in every year (the `difference` table `hukou report`
+    computed with `hukou compare`'s rules), plotted and tabled per indicator.
+    Returns (html, tables per indicator, the download table)."""
+    from . import plots
+    eff, _ = _first_group("difference", evaluation)
+    if eff is None:
+        raise ValueError("no `difference` table: run the report through `hukou report`, which computes it")
+    eff = eff[_EFFECT_COLUMNS]
+    per = [eff[eff["indicator"] == v].reset_index(drop=True) for v in dict.fromkeys(eff["indicator"])]
+    def fmt(units):  # each indicator's table has one unit, not shown as a column
+        lvl = lambda r, v: _fmt_unit(v, units)  # noqa: E731
+        dif = lambda r, v: (pp(v) if units == "1" else ("n/a" if v != v else f"{v:+,.0f}"))  # noqa: E731
+        return {"baseline": lvl, "what_if": lvl, "effect_median": dif, "effect_lo": dif, "effect_hi": dif}
+    table = Table("difference", eff, meanings={
+        "effect_median": "median of the paired differences what-if - baseline over runs (rates: fractions)",
+        "effect_lo": "5% quantile of the paired differences", "effect_hi": "95% quantile of the paired differences",
+        "baseline": "baseline mean over runs", "what_if": "what-if mean over runs"})
+    intro = s("comparison_intro", base=_e(path), whatif=_e(other_path),
+              scenario=_e(other.attrs.get("scenario_name", "")),
+              runs=_e(_runs(ds, s)), unc=_e(_uncertainty(ds, s)))
+    html_ = (f"<h2 id='comparison'>{s('h_comparison')}</h2><p>{intro}</p>"
+             + _img(plots.plot_effects(eff, title=f"what-if − baseline ({_runs(ds, s)})"), s("alt_difference"))
+             + csv_link(table, s("data_csv"))
+             + "".join(_table(df.drop(columns=["units"]), fmt(df["units"].iloc[0])) for df in per)
+             + f"<h3>{s('h_whatif_run')}</h3>" + _provenance(other, s))
+    return html_, per, table
+
+
 def _clauses_html(evaluation, tables, s):
     """The scenario's clause coverage table (group `clauses` that `hukou report` reads
     from the run's scenario), appended to `tables`; "" when the scenario has none."""
@@ -318,21 +401,8 @@ def build_report(path, compare=None, evaluation=None, lang="en"):
     options_html, option_tables = _options_html(ds, others, evaluation, s) if len(others) > 1 else ("", [])
     tables += option_tables
     if len(compare) == 1:
-        compare = compare[0]
-        other = others[0]
-        diff = load_comparison(ds, other)
-        for var in ("registered_urbanization_rate", "resident_urbanization_rate", "settlements"):
-            diff_tables.append(comparison_summary(diff, var, baseline=ds, whatif=other))
-        fmt = {c: (lambda r, v: _fmt(ds, r["indicator"], v)) for c in ("baseline", "what_if")}
-        for c in ("difference", "diff_lo", "diff_hi"):
-            fmt[c] = lambda r, v: (pp(v) if _is_rate(ds, r["indicator"]) else f"{v:+,.0f}")
-        diff = difference_data(diff_tables)
+        comp_html, diff_tables, diff = _difference_html(ds, others[0], path, compare[0], evaluation, s)
         tables.append(diff)
-        intro = s("comparison_intro", base=_e(path), whatif=_e(compare), scenario=_e(other.attrs.get("scenario_name", "")))
-        comp_html = (f"<h2 id='comparison'>{s('h_comparison')}</h2><p>{intro}</p>"
-                     + _img(plots.plot_difference(ds, other), s("alt_difference")) + csv_link(diff, s("data_csv"))
-                     + "".join(_table(df, fmt) for df in diff_tables)
-                     + f"<h3>{s('h_whatif_run')}</h3>" + _provenance(other, s))
     parts.append(f"<h2 id='summary'>{s('h_summary')}</h2><div class='summary'><ul>"
                  + "".join(f"<li>{_e(x)}</li>" for x in summary_lines(ds, ev, diff_tables, s)) + "</ul></div>")
     parts.append(f"<h2 id='provenance'>{s('h_provenance')}</h2>" + _provenance(ds, s))
@@ -342,6 +412,9 @@ def build_report(path, compare=None, evaluation=None, lang="en"):
     if obs_table is not None:
         parts.append(obs_html)
         tables.append(obs_table)
+    val_html, val_tables = _validation_html(ds, evaluation, s)
+    parts.append(val_html)
+    tables += val_tables
     parts.append(f"<h2 id='plots'>{s('h_urbanization')}</h2>"
                  + _img(plots.plot_urbanization(ds, evaluation=ev), s("alt_urbanization"))
                  + csv_link(data[0], s("data_csv")))

@@ -49,13 +49,6 @@ def settlements_data(ds):
     return out
 
 
-def difference_data(diff_tables):
-    df = pd.concat(diff_tables, ignore_index=True)
-    return Table("difference", df, meanings={"difference": "mean paired difference, what-if - baseline (rates: "
-                                                           "fractions)", "diff_lo": "90% confidence interval, lower",
-                                             "diff_hi": "90% confidence interval, upper"})
-
-
 def csv_link(table, label="data (CSV)"):
     data = base64.b64encode(csv_text(table.df, table.units).encode("utf-8")).decode("ascii")
     return (f'<a class="dl" download="{html.escape(table.name)}.csv" '

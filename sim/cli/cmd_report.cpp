@@ -2,10 +2,12 @@
 // report of a run. The evaluation against targets (and Qiannan's county scores) is
 // computed here, by sim/evaluate exactly as `hukou evaluate` computes it, and handed
 // to the report in a file of groups `evaluation`, `county_scores`, `key_figures`,
-// `observations` (the scenario's observations beside the simulation), `clauses` (the
-// scenario's clause coverage),
-// `channel_names` (each channel as its document names it) and `comparison` (every
-// option against the run, as `hukou compare` computes it), written with
+// `observations` (the scenario's observations beside the simulation), `validation` and
+// `validation_skill` (the run against the observations after the calibration cutoff, as
+// `hukou validate` scores it), `clauses` (the scenario's clause coverage),
+// `channel_names` (each channel as its document names it), `comparison` (every
+// option against the run, as `hukou compare` computes it) and, for one option,
+// `difference` (its paired effects in every year), written with
 // fileio's AtomicFile into a private temporary directory (mode 0700) that is removed
 // afterwards (on a signal too); the run file is never changed. The report itself is
 // built by the analysis package (analysis/hukou_analysis, Python with Debian's h5py,
@@ -13,9 +15,9 @@
 // subcommand writes it with fileio's AtomicFile, like every output.
 //
 // No code from the working directory runs: Python is started by cli/python.hpp,
-// the one runner (isolated, by absolute path, in "/"). The run files are checked first (output::read_run_file, which cannot
-// crash on a damaged file), so h5py never meets one. Exit codes are Python's (0 ok,
-// 1 failure, 2 bad input); a file that is not a run file is bad input (2).
+// the one runner (isolated, by absolute path, in "/"). The run files are checked first (output::read_run_file, which
+// cannot crash on a damaged file), so h5py never meets one. Exit codes are Python's (0 ok, 1 failure, 2 bad input); a
+// file that is not a run file is bad input (2).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -27,6 +29,7 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/python.hpp"
+#include "cli/validation_tables.hpp"
 #include "evaluate/county_score.hpp"
 #include "evaluate/evaluate.hpp"
 #include "evaluate/observations.hpp"
@@ -94,17 +97,27 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
   if (scored) groups.emplace_back("county_scores", evaluate::county_scores(f));
   if (auto clauses = clause_table(f)) groups.emplace_back("clauses", std::move(*clauses));
   // The four figures a decision maker reads first, in the target years and the horizon.
-  groups.emplace_back("key_figures", evaluate::compare_options(
-                                         f, {&f}, {"this run"},
-                                         {{"registered_urbanization_rate", ""}, {"resident_urbanization_rate", ""},
-                                          {evaluate::kSettledToDate, ""}, {evaluate::kPublicCostToDate, ""}},
-                                         evaluate::default_years(f)));
+  groups.emplace_back("key_figures", evaluate::compare_options(f, {&f}, {"this run"},
+                                                               {{"registered_urbanization_rate", ""},
+                                                                {"resident_urbanization_rate", ""},
+                                                                {evaluate::kSettledToDate, ""},
+                                                                {evaluate::kPublicCostToDate, ""}},
+                                                               evaluate::default_years(f)));
   // The scenario the run used: its observations beside the simulation, and its
   // channels as the documents name them (a file whose scenario cannot be read
   // again has neither).
   try {
     const Scenario sc = run_scenario(f);
     if (!sc.observations.empty()) groups.emplace_back("observations", evaluate::observations_table(f, sc));
+    // The run against its observations after the cutoff, as `hukou validate` scores it
+    // (the report reads the run file's own `validation` group first, if it has one).
+    try {
+      RunValidation v = validate_ensemble(sc, f.replicates, f.path.string());
+      groups.emplace_back("validation", std::move(v.points));
+      groups.emplace_back("validation_skill", std::move(v.skill));
+    } catch (const NothingToValidate&) {
+      // The report's validation section says there is nothing to score.
+    }
     output::Table names;
     names.columns = {{"channel_code", "", "the channel's identifier in the scenario"},
                      {"channel_title", "", "the channel as its document names it"},
@@ -112,8 +125,8 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
     for (const auto& c : sc.channels) names.add({c.name, c.title, evaluate::channel_label(c)});
     if (!sc.channels.empty()) groups.emplace_back("channel_names", names);
   } catch (const std::exception& e) {
-    std::cerr << "hukou report: note: no observations or channel titles: the scenario recorded in "
-              << f.path.string() << " cannot be read again (" << e.what() << ")\n";
+    std::cerr << "hukou report: note: no observations or channel titles: the scenario recorded in " << f.path.string()
+              << " cannot be read again (" << e.what() << ")\n";
   }
   if (!options.empty()) {
     std::vector<const output::RunFile*> ptrs;
@@ -124,6 +137,14 @@ void write_evaluation(const output::RunFile& f, const std::vector<output::RunFil
     }
     groups.emplace_back("comparison", evaluate::compare_options(f, ptrs, labels, evaluate::option_indicators(f, ptrs),
                                                                 evaluate::default_years(f)));
+    // One what-if: its paired effect on the rates and settlements in every year, for the
+    // comparison section's plot and tables (hukou compare --all-years computes the same).
+    if (options.size() == 1)
+      groups.emplace_back("difference", evaluate::compare_options(f, ptrs, labels,
+                                                                  {{"registered_urbanization_rate", ""},
+                                                                   {"resident_urbanization_rate", ""},
+                                                                   {"settlements", ""}},
+                                                                  f.replicates.front().years));
   }
   output::write_table_file(to, groups);
 }
@@ -139,8 +160,10 @@ void report(const ReportOptions& o) {
     try {
       // Checked (and recorded as an input, so no output replaces it).
       output::RunFile read = output::read_run_file(f);
-      if (!run) run = std::move(read);
-      else options.push_back(std::move(read));
+      if (!run)
+        run = std::move(read);
+      else
+        options.push_back(std::move(read));
     } catch (const output::OutputError& e) {  // not a run file, or a damaged one: the input is bad
       fail(e.what(), bad_input);
     }

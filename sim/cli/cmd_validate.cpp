@@ -9,10 +9,9 @@
 #include <iostream>
 #include <memory>
 
-#include "calibrate/error.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
-#include "cli/validation_forecasts.hpp"
+#include "cli/validation_tables.hpp"
 #include "output/display.hpp"
 #include "output/json.hpp"
 #include "output/table_group.hpp"
@@ -26,54 +25,6 @@ struct ValidateOptions {
   bool json = false, csv = false, store = false;
 };
 
-constexpr double kLevel = 0.90;  // issue 23 item 7: the 90% interval
-
-output::Table points_table(const ValidationInput& in, const calibrate::Scorecard& card) {
-  output::Table t;
-  t.columns = {{"indicator", "", "observed output (zone, channel)"},
-               {"year", "", "year after the calibration cutoff"},
-               {"units", "", "units of the values"},
-               {"observed", "", "observed value"},
-               {"median", "", "median of the run's ensemble"},
-               {"lo", "", "5% quantile of the ensemble"},
-               {"hi", "", "95% quantile of the ensemble"},
-               {"error", "", "median - observed"},
-               {"covered", "", "1 if lo <= observed <= hi"},
-               {"naive_change", "", "last observed yearly change carried forward"},
-               {"naive_trend", "", "least-squares line through the calibration years"}};
-  for (std::size_t i = 0; i < card.indicators.size(); ++i)
-    for (const auto& p : card.indicators[i].points)
-      t.add({card.indicators[i].name, static_cast<long long>(p.year), in.units[i], p.observed, p.median, p.lo, p.hi,
-             p.error, static_cast<long long>(p.covered), p.naive_change, p.naive_trend});
-  return t;
-}
-
-void add_skill(output::Table& t, const std::string& name, const std::string& units, const calibrate::Skill& s) {
-  t.add({name, units, static_cast<long long>(s.points), s.mae, s.coverage, static_cast<long long>(s.naive_points),
-         s.mae_naive_change, s.mae_naive_trend, s.skill_change, s.skill_trend});
-}
-
-output::Table skill_table(const ValidationInput& in, const calibrate::Scorecard& card) {
-  output::Table t;
-  t.columns = {{"indicator", "", "observed output, or all of them"},
-               {"units", "", "units of the errors"},
-               {"points", "", "observations after the cutoff"},
-               {"mae", "", "mean absolute error of the median"},
-               {"coverage", "1", "share of observations inside the 90% interval"},
-               {"naive_points", "", "points with both naive forecasts"},
-               {"mae_naive_change", "", "MAE of the last change carried forward"},
-               {"mae_naive_trend", "", "MAE of the linear trend"},
-               {"skill_change", "1", "MAE model / MAE last change (below 1: the model is better)"},
-               {"skill_trend", "1", "MAE model / MAE linear trend (below 1: the model is better)"}};
-  bool one_unit = true;
-  for (std::size_t i = 0; i < card.indicators.size(); ++i) {
-    add_skill(t, card.indicators[i].name, in.units[i], card.indicators[i].skill);
-    one_unit = one_unit && in.units[i] == in.units.front();
-  }
-  add_skill(t, "overall", one_unit ? in.units.front() : "mixed", card.overall);
-  return t;
-}
-
 void skill_json(output::Json& j, const calibrate::Skill& s) {
   j.open('{').key("points").integer(static_cast<long long>(s.points)).key("mae").num(s.mae);
   j.key("coverage").num(s.coverage).key("naive_points").integer(static_cast<long long>(s.naive_points));
@@ -85,7 +36,7 @@ std::string to_json(const std::string& file, const Scenario& sc, std::size_t pat
                     const calibrate::Scorecard& card) {
   output::Json j;
   j.open('{').key("file").text(file).key("scenario").text(sc.name).key("cutoff").integer(in.cutoff);
-  j.key("level").num(kLevel).key("ensemble").integer(static_cast<long long>(paths));
+  j.key("level").num(kValidationLevel).key("ensemble").integer(static_cast<long long>(paths));
   j.key("indicators").open('[');
   for (std::size_t i = 0; i < card.indicators.size(); ++i) {
     const auto& ind = card.indicators[i];
@@ -134,32 +85,21 @@ int validate_run(const ValidateOptions& o) {
   output::RunFile f;
   const std::vector<RunResult> paths = pooled(o.files, f);
   if (paths.empty()) return bad_input;
-  const std::string file = o.files.size() == 1 ? o.files.front() : o.files.front() + " and " +
-                                                                       std::to_string(o.files.size() - 1) + " more";
+  const std::string file =
+      o.files.size() == 1 ? o.files.front() : o.files.front() + " and " + std::to_string(o.files.size() - 1) + " more";
   // The scenario the run used: its stored text with the recorded --set overrides.
   const Scenario sc =
       scenario::parse(f.meta.scenario_text, o.files.front(), scenario::recorded_overrides(f.meta.scenario_text));
-  if (!sc.calibration) {
-    std::cerr << "hukou validate: " << file << " (scenario " << sc.name
-              << ") has no [calibration] table, so no cutoff separates calibration from validation\n";
-    return bad_input;
-  }
-  const ValidationInput in = validation_input(sc, paths);
-  if (in.forecasts.empty()) {
-    std::cerr << "hukou validate: " << file << " (scenario " << sc.name << ") has no observation after its cutoff "
-              << in.cutoff << (in.not_simulated.empty() ? "" : " in the years the run simulated") << ": nothing to validate";
-    for (const auto& s : in.not_simulated) std::cerr << (&s == &in.not_simulated.front() ? " (not simulated: " : ", ") << s;
-    std::cerr << (in.not_simulated.empty() ? "\n" : ")\n");
-    return bad_input;
-  }
-  calibrate::Scorecard card;
+  RunValidation v;
   try {
-    card = calibrate::score(in.forecasts, kLevel);
-  } catch (const calibrate::CalibrationError& e) {
-    std::cerr << "hukou validate: " << sc.name << "'s observations: " << e.what() << "\n";
+    v = validate_ensemble(sc, paths, file);
+  } catch (const NothingToValidate& e) {
+    std::cerr << "hukou validate: " << e.what() << "\n";
     return bad_input;
   }
-  const output::Table points = points_table(in, card), skill = skill_table(in, card);
+  const ValidationInput& in = v.input;
+  const calibrate::Scorecard& card = v.card;
+  const output::Table &points = v.points, &skill = v.skill;
   if (o.json) {
     std::cout << to_json(file, sc, paths.size(), in, card) << std::endl;
   } else if (o.csv) {
@@ -169,10 +109,12 @@ int validate_run(const ValidateOptions& o) {
   } else {
     std::cout << "Validation of " << sc.name << " in " << file << " against its observations after the cutoff "
               << in.cutoff << " (ensemble of " << paths.size() << " simulated paths)\n\n";
-    output::print_text(std::cout, output::for_reading(points, {"observed", "median", "lo", "hi", "naive_change",
-                                                               "naive_trend"}, {"error"}));
+    output::print_text(
+        std::cout,
+        output::for_reading(points, {"observed", "median", "lo", "hi", "naive_change", "naive_trend"}, {"error"}));
     std::cout << "\n";
-    output::print_text(std::cout, output::for_reading(skill, {}, {"mae", "mae_naive_change", "mae_naive_trend"}));
+    output::print_text(std::cout,
+                       output::for_reading(skill, {}, {}, "units", {"mae", "mae_naive_change", "mae_naive_trend"}));
     std::cout << "\nRates in percent, errors in percentage points (pp); lo..hi: the ensemble's 90% interval; "
                  "skill: MAE of the model over MAE of the naive forecast (below 1: the model does better).\n";
     if (!in.not_simulated.empty()) {
@@ -191,8 +133,8 @@ int validate_run(const ValidateOptions& o) {
 
 void add_validate(CLI::App& app) {
   auto o = std::make_shared<ValidateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "validate", "Score a run against its scenario's observations after the calibration cutoff");
+  CLI::App* cmd =
+      app.add_subcommand("validate", "Score a run against its scenario's observations after the calibration cutoff");
   cmd->add_option("files", o->files,
                   "Run file written by `hukou run` (with or without --posterior); several runs of one scenario are "
                   "pooled into one ensemble")

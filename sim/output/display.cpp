@@ -23,6 +23,16 @@ std::string pp(double difference) {
   return buf;
 }
 
+std::string pp_magnitude(double size) {
+  if (!std::isfinite(size)) return "n/a";
+  const double x = std::abs(size) * 100;
+  if (x == 0) return "0 pp";
+  if (x < 0.001) return "<0.001 pp";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.3g pp", x);
+  return buf;
+}
+
 std::string whole(double v, bool sign) {
   if (!std::isfinite(v)) return "n/a";
   char buf[64];
@@ -38,7 +48,7 @@ std::string whole(double v, bool sign) {
 }
 
 Table for_reading(const Table& t, const std::vector<std::string>& levels, const std::vector<std::string>& differences,
-                  const std::string& units_column) {
+                  const std::string& units_column, const std::vector<std::string>& magnitudes) {
   Table out = t;
   std::size_t u = t.columns.size();
   for (std::size_t c = 0; c < t.columns.size(); ++c)
@@ -47,15 +57,19 @@ Table for_reading(const Table& t, const std::vector<std::string>& levels, const 
     return std::find(v.begin(), v.end(), x) != v.end();
   };
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    const bool level = has(levels, t.columns[c].name), diff = has(differences, t.columns[c].name);
-    if (!level && !diff) continue;
+    const bool level = has(levels, t.columns[c].name), diff = has(differences, t.columns[c].name),
+               size = has(magnitudes, t.columns[c].name);
+    if (!level && !diff && !size) continue;
     out.columns[c].right = true;
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const auto* x = std::get_if<double>(&t.rows[r][c]);
       if (!x) continue;
       const std::string& units = u < t.columns.size() ? std::get<std::string>(t.rows[r][u]) : t.columns[c].units;
       const bool rate = units == "1";
-      out.rows[r][c] = rate ? (diff ? pp(*x) : percent(*x)) : whole(*x, diff);
+      if (size)
+        out.rows[r][c] = rate ? pp_magnitude(*x) : whole(std::abs(*x));
+      else
+        out.rows[r][c] = rate ? (diff ? pp(*x) : percent(*x)) : whole(*x, diff);
     }
   }
   return out;

@@ -73,6 +73,25 @@ def test_plot_difference(runs, tmp_path):
     _check_saved(fig, tmp_path / "difference")
 
 
+def test_plot_effects(runs, tmp_path):
+    import io
+    import numpy as np
+    import pandas as pd
+    from conftest import hukou
+    table = pd.read_csv(io.StringIO(hukou("compare", runs["base"], runs["whatif"], "--csv", "--all-years",
+                                          "--indicator", "registered_urbanization_rate",
+                                          "--indicator", "settlements").stdout))
+    fig = plots.plot_effects(table)
+    t = _texts(fig)
+    assert "median paired effect" in t and "central 90% of paired effects" in t and "percentage points" in t
+    assert len(fig.axes) == 2
+    # The line is the median effect, in percentage points for the rate.
+    line = fig.axes[0].get_lines()[0]
+    rate = table[table.indicator == "registered_urbanization_rate"]
+    assert list(line.get_xdata()) == list(rate.year) and np.allclose(line.get_ydata(), rate.effect_median * 100)
+    _check_saved(fig, tmp_path / "effects")
+
+
 def test_plot_county_scores(runs, tmp_path):
     fig = plots.plot_county_scores(runs["qiannan"])
     t = _texts(fig)

@@ -41,6 +41,23 @@ def test_report_with_comparison(runs):
     assert "git commit" in text and "20180208" in text and "tool version" in text and "created" in text
     assert re.search(r"Registered urbanization reaches \d+\.\d\d% in 2020 against a target of 81\.20%", text)
     assert "The what-if changes registered urbanization" in text
+    # The what-if's effects are hukou compare's: the median and central 90% of the paired
+    # effects in every year, with the uncertainty they include; no Student's t.
+    import csv
+    from hukou_analysis.report import pp
+    comp = _section(text, "comparison")
+    assert "Student" not in comp and "uncertainty of: seeds only" in comp
+    rows = list(csv.DictReader(io.StringIO(hukou("compare", runs["base"], runs["whatif"], "--csv", "--all-years",
+                                                 "--indicator", "registered_urbanization_rate").stdout)))
+    shown = _cells(re.findall(r"<table>.*?</table>", comp)[0])  # registered urbanization, every year
+    assert [int(r[1]) for r in shown] == [int(r["year"]) for r in rows]
+    for got, want in zip(shown, rows):
+        assert got[0] == "registered_urbanization_rate" and got[4:7] == [
+            pp(float(want[c])) for c in ("effect_median", "effect_lo", "effect_hi")], (got, want)
+    last = rows[-1]
+    import html
+    assert html.escape(f"by {pp(float(last['effect_median']))} (median paired effect; 90% of paired runs between "
+                       f"{pp(float(last['effect_lo']))} and {pp(float(last['effect_hi']))}") in text
     # The scenario's clause coverage table, as `hukou docs clauses` lists it (scenarios/taiyuan.toml).
     clauses = text[text.index("id='clauses'"):]
     assert "18 clauses: " in clauses and "<td class=\"l\">二(四)</td>" in clauses and "purchase_contract" in clauses
@@ -114,6 +131,65 @@ def test_report_computes_evaluation_and_county_scores(runs):
     text = open(out, encoding="utf-8").read()
     assert "id='county_scores'" in text and "都匀市" in text and len(_images(text)) == 3
     assert "Zone targets:" in text
+
+
+def _section(text, sid):
+    a = text.index(f"id='{sid}'")
+    b = text.find("<h2", a)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _cells(table_html):
+    import html
+    rows = re.findall(r"<tr class=\"[^\"]*\">(.*?)</tr>", table_html)
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)] for row in rows]
+
+
+def test_report_shows_validation(runs, tmp_path):
+    import json
+    from hukou_analysis.report import pp, pp_size
+    # National at a coarse scale: observations after the 2017 cutoff in 2018-2020.
+    run = str(tmp_path / "national.h5")
+    hukou("run", "national", "--set", "scale=50000", "--replicates", "3", "-q", "-o", run)
+    v = json.loads(hukou("validate", run, "--json").stdout)
+    before = open(run, "rb").read()
+    p, out = _report(runs, "validation_computed.html", run)
+    assert p.returncode == 0, p.stderr
+    assert open(run, "rb").read() == before  # computed, the run file left as it was
+    computed = _section(open(out, encoding="utf-8").read(), "validation")
+    assert "computed by <code>hukou report</code>" in computed
+    tables = re.findall(r"<table>.*?</table>", computed)
+    assert len(tables) == 2
+    points, skill = _cells(tables[0]), _cells(tables[1])
+    # Per indicator and year: the same points as hukou validate, the error signed in pp.
+    want = [(i["name"], p_) for i in v["indicators"] for p_ in i["points"]]
+    assert [(r[0], int(r[1])) for r in points] == [(n, p_["year"]) for n, p_ in want]
+    for r, (_, p_) in zip(points, want):
+        assert r[3] == f"{p_['observed']:.2%}" and r[4] == f"{p_['median']:.2%}", r
+        assert r[5] == f"{p_['lo']:.2%}" and r[6] == f"{p_['hi']:.2%}" and r[7] == pp(p_["error"]), r
+        assert r[8] == ("yes" if p_["covered"] else "no"), r
+    # Overall: MAE (no sign), coverage and both skill ratios, as hukou validate gives them.
+    o = v["overall"]
+    assert skill[-1][0] == "overall" and skill[-1][3] == pp_size(o["mae"]) and not skill[-1][3].startswith("+")
+    assert skill[-1][4] == f"{o['coverage']:.0%}"
+    assert skill[-1][8] == f"{o['skill_change']:.2f}" and skill[-1][9] == f"{o['skill_trend']:.2f}"
+    assert f"mean absolute error {pp_size(o['mae'])}" in computed
+    # Stored by hukou validate --store: read from the file, the same tables.
+    hukou("validate", run, "--store")
+    p, out = _report(runs, "validation_stored.html", run)
+    assert p.returncode == 0, p.stderr
+    stored = _section(open(out, encoding="utf-8").read(), "validation")
+    assert "read from the file's <code>validation</code>" in stored
+    assert re.findall(r"<table>.*?</table>", stored) == tables
+    # Nothing after the cutoff: one line says so, no table.
+    late = tmp_path / "late.toml"
+    late.write_text('extends = "national"\nname = "late"\n[calibration]\ncutoff = 2020\n', encoding="utf-8")
+    late_run = str(tmp_path / "late.h5")
+    hukou("run", str(late), "--set", "scale=50000", "-q", "-o", late_run)
+    p, out = _report(runs, "validation_none.html", late_run)
+    assert p.returncode == 0, p.stderr
+    none = _section(open(out, encoding="utf-8").read(), "validation")
+    assert "Nothing to validate" in none and "<table>" not in none and none.count("<p>") == 1
 
 
 def test_report_bad_input(runs):
@@ -217,7 +293,7 @@ def test_report_in_chinese(runs):
     for h in _headings(zh):
         assert not any(e in h for e in english), h
         assert re.search(r"[\u4e00-\u9fff]", h), h
-    for key in ("h_observations", "h_summary", "h_evaluation", "h_comparison"):
+    for key in ("h_observations", "h_summary", "h_evaluation", "h_comparison", "h_validation"):
         assert zh_words[key] in zh and en_words[key] in en, key
     assert len(_images(zh)) == len(_images(en)) == 3
     # Taiyuan cites the census and the yearbook: each row with its source and a ratio.

@@ -585,6 +585,19 @@ def check_validate_national(hukou, work, src):
     assert v["overall"]["coverage"] == np.mean([p["covered"] for p in points])
     for p in points:
         assert p["lo"] <= p["median"] <= p["hi"] and p["error"] == p["median"] - p["observed"], p
+    # The printed tables: an error per point keeps its sign, a mean absolute error has none.
+    code, out, err = run(hukou, "validate", "n.h5", cwd=d)
+    assert code == 0, err
+    tables = {b.split()[1] if len(b.split()) > 1 else "": b.splitlines()[1:] for b in out.split("\n\n")
+              if b.startswith("indicator ")}
+    assert set(tables) >= {"year", "units"}, out  # points (indicator year ...), skill (indicator units points ...)
+    for ln in tables["units"]:
+        cells = ln.split()
+        sizes = [c for c, nxt in zip(cells, cells[1:]) if nxt == "pp"]
+        assert len(sizes) == 3 and not any(c.startswith(("+", "-")) for c in sizes), ln
+    for ln in tables["year"]:
+        cells = ln.split()
+        assert cells[cells.index("pp") - 1][0] in "+-", ln  # the error
     # Nothing after the cutoff (moved to the horizon): exit 2, saying so; nothing written.
     with open(os.path.join(d, "late.toml"), "w") as f:
         f.write('extends = "national"\nname = "late"\n[calibration]\ncutoff = 2020\n')

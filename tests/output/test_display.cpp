@@ -32,3 +32,22 @@ TEST_CASE("display: a table's rows formatted by their units", "[output][display]
   CHECK(r.columns[1].right);
   CHECK(std::get<double>(t.rows[0][1]) == 0.5);  // the table itself keeps the values
 }
+
+// A mean absolute error is a size: it reads without a sign, while an error per
+// point in the same table keeps its sign.
+TEST_CASE("display: magnitudes of differences have no sign", "[output][display]") {
+  CHECK(output::pp_magnitude(0.008) == "0.8 pp");
+  CHECK(output::pp_magnitude(-0.008) == "0.8 pp");
+  CHECK(output::pp_magnitude(9.28e-07) == "<0.001 pp");
+  CHECK(output::pp_magnitude(0.0) == "0 pp");
+  output::Table t;
+  t.columns = {{"error", "", ""}, {"mae", "", ""}, {"units", "", ""}};
+  t.add({0.008, 0.008, std::string("1")});
+  t.add({-20.0, 20.0, std::string("persons")});
+  const output::Table r = output::for_reading(t, {}, {"error"}, "units", {"mae"});
+  CHECK(std::get<std::string>(r.rows[0][0]) == "+0.8 pp");
+  CHECK(std::get<std::string>(r.rows[0][1]) == "0.8 pp");
+  CHECK(std::get<std::string>(r.rows[1][0]) == "-20");
+  CHECK(std::get<std::string>(r.rows[1][1]) == "20");
+  CHECK(r.columns[1].right);
+}
