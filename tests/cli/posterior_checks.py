@@ -76,7 +76,8 @@ def check_draw_dimension(hukou, work, src):
         assert ds.registered_urbanization_rate.shape == (3, 2, 5)
         assert ds.posterior_draws.dims == ("draw", "parameter")
         names = ds.posterior_draws.attrs["parameters"].split()
-        assert names == list(ds.parameter.values) == ["decision.asc_settle", "moves.village_to_town_rate"], names
+        calibrated = ["decision.asc_return", "decision.asc_settle", "moves.village_to_town_rate"]
+        assert names == list(ds.parameter.values) == calibrated, names
         assert ds.attrs["posterior_sha256"] == hashlib.sha256(open(posterior(work), "rb").read()).hexdigest()
         assert os.path.samefile(ds.attrs["posterior_path"], posterior(work))
         drawn, particle = ds.posterior_draws.values, ds.posterior_particle.values
