@@ -22,7 +22,7 @@ void apply_parameter(Scenario& sc, const std::string& key, double v);
 
 // The problem; throws calibrate::CalibrationError when the scenario has no
 // [calibration] or no prior. Its observations are empty when none lies from
-// base_year to the cutoff (prior_posterior.hpp).
+// base_year to the cutoff (calibrate::prior_generation).
 calibrate::Problem calibration_problem(const Scenario& sc);
 
 }  // namespace hukou::cli

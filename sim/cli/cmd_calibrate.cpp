@@ -17,7 +17,6 @@
 #include "cli/calibration_problem.hpp"
 #include "cli/commands.hpp"
 #include "cli/posterior_file.hpp"
-#include "cli/prior_posterior.hpp"
 #include "cli/version.hpp"
 #include "output/hdf5_writer.hpp"
 #include "scenario/loader.hpp"
@@ -50,14 +49,14 @@ void print_summary(const Scenario& sc, const calibrate::Problem& problem, const 
               << p.prior_mean << ", sd " << p.prior_sd << "; posterior sd " << p.sd << ")\n";
 }
 
-// No observation to calibrate on: the file holds the prior (prior_posterior.hpp).
+// No observation to calibrate on: the file holds the prior (calibrate::prior_generation).
 int write_prior(const CalibrateOptions& o, const Scenario& sc, const calibrate::Problem& problem,
                 const calibrate::Settings& s, CalibrationRecord& rec, const std::filesystem::path& out) {
   if (!o.quiet)
     std::cerr << "hukou calibrate: " << sc.name << ": no observation inside the simulated years up to the cutoff"
               << " (base_year " << sc.base_year << ", cutoff " << sc.calibration->cutoff
               << "): the posterior is the prior; writing " << s.particles << " prior draws\n";
-  rec.generations = {prior_generation(problem, s)};
+  rec.generations = {calibrate::prior_generation(problem.parameters, s)};
   write_posterior_file(out, sc, problem, rec);
   print_summary(sc, problem, rec.generations.back());
   std::cout << "Wrote " << out.string() << " (method: " << kMethodPrior << ")\n";
