@@ -68,6 +68,24 @@ const char* to_string(Stop s) {
   return "?";
 }
 
+State prior_generation(const Parameters& ps, const Settings& s) {
+  validate(ps);
+  const auto n = static_cast<Eigen::Index>(s.particles), d = static_cast<Eigen::Index>(ps.size());
+  State st;
+  st.particles.resize(n, d);
+  for (Eigen::Index k = 0; k < n; ++k)
+    st.particles.row(k) = prior_proposal(ps, s, static_cast<std::uint64_t>(k)).transpose();
+  st.weights = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+  st.distances = Eigen::VectorXd::Constant(n, std::numeric_limits<double>::quiet_NaN());
+  st.scales = Eigen::VectorXd(0);
+  st.epsilon = kInf;
+  st.acceptance_rate = 1.0;
+  st.ess = static_cast<double>(n);
+  st.proposals = s.particles;
+  st.stop = Stop::generations;
+  return st;
+}
+
 State start(const Problem& p, const Settings& s, const Callbacks& cb) {
   validate_problem(p, s);
   const auto n = static_cast<Eigen::Index>(s.particles), d = static_cast<Eigen::Index>(p.parameters.size());

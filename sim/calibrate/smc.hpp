@@ -55,6 +55,13 @@ struct Callbacks {
   std::function<void(const State&)> on_generation;  // each completed generation, to store
 };
 
+// The posterior when there is no observation to condition on: Bayes' rule leaves
+// the prior as it is. Generation 0 as s.particles draws from the joint prior, the
+// proposals start() would make (the same keys: start() accepts exactly these when
+// every simulation is finite), with equal weights, no distance (NaN), epsilon
+// infinite and no model run. Throws CalibrationError for invalid parameters.
+State prior_generation(const Parameters& ps, const Settings& s);
+
 // Generation 0. Throws CalibrationError for invalid inputs, or if fewer than N of the
 // prior draws a generation may examine give finite simulations.
 State start(const Problem& p, const Settings& s, const Callbacks& cb = {});

@@ -46,11 +46,7 @@ calibrate::Problem calibration_problem(const Scenario& sc) {
   calibrate::Problem p;
   for (const auto& c : sc.calibration->priors) p.parameters.push_back({c.key, c.unit, prior_of(c)});
   if (p.parameters.empty()) throw calibrate::CalibrationError(sc.name + ": [calibration.priors] names no parameter");
-  const auto obs = calibration_observations(sc);
-  if (obs.empty())
-    throw calibrate::CalibrationError(sc.name + ": no observation from base_year " + std::to_string(sc.base_year) +
-                                      " to the cutoff " + std::to_string(sc.calibration->cutoff) +
-                                      " to calibrate on (the posterior would be the prior)");
+  const auto obs = calibration_observations(sc);  // may be empty: the posterior is then the prior
   for (const auto& o : obs) {
     calibrate::Observation c;
     c.label = o.indicator + (o.zone ? " (" + sc.zones[*o.zone].name + ")" : "") + " " + std::to_string(o.year);

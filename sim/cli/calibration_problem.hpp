@@ -21,7 +21,8 @@ double simulated_value(const RunResult& r, const Observation& o);
 void apply_parameter(Scenario& sc, const std::string& key, double v);
 
 // The problem; throws calibrate::CalibrationError when the scenario has no
-// [calibration], no prior or no observation to calibrate on.
+// [calibration] or no prior. Its observations are empty when none lies from
+// base_year to the cutoff (calibrate::prior_generation).
 calibrate::Problem calibration_problem(const Scenario& sc);
 
 }  // namespace hukou::cli

@@ -40,6 +40,29 @@ std::string fmt_seconds(double s) {
   return t >= 60 ? std::to_string(t / 60) + " min " + std::to_string(t % 60) + " s" : std::to_string(t) + " s";
 }
 
+void print_summary(const Scenario& sc, const calibrate::Problem& problem, const calibrate::State& last) {
+  const auto sum = calibrate::summarise(problem.parameters, last.particles, last.weights);
+  std::cout << "Posterior of " << sc.name << " after generation " << last.generation << " (stopped: "
+            << calibrate::to_string(last.stop) << "; " << last.simulations << " runs)\n";
+  for (const auto& p : sum)
+    std::cout << "  " << p.name << ": median " << p.q50 << ", 90% [" << p.q05 << ", " << p.q95 << "]  (prior mean "
+              << p.prior_mean << ", sd " << p.prior_sd << "; posterior sd " << p.sd << ")\n";
+}
+
+// No observation to calibrate on: the file holds the prior (calibrate::prior_generation).
+int write_prior(const CalibrateOptions& o, const Scenario& sc, const calibrate::Problem& problem,
+                const calibrate::Settings& s, CalibrationRecord& rec, const std::filesystem::path& out) {
+  if (!o.quiet)
+    std::cerr << "hukou calibrate: " << sc.name << ": no observation inside the simulated years up to the cutoff"
+              << " (base_year " << sc.base_year << ", cutoff " << sc.calibration->cutoff
+              << "): the posterior is the prior; writing " << s.particles << " prior draws\n";
+  rec.generations = {calibrate::prior_generation(problem.parameters, s)};
+  write_posterior_file(out, sc, problem, rec);
+  print_summary(sc, problem, rec.generations.back());
+  std::cout << "Wrote " << out.string() << " (method: " << kMethodPrior << ")\n";
+  return ok;
+}
+
 int calibrate_scenario(const CalibrateOptions& o) {
   std::vector<std::string> set = o.set;
   if (o.scale > 0) set.push_back("scale=" + std::to_string(o.scale));
@@ -70,6 +93,9 @@ int calibrate_scenario(const CalibrateOptions& o) {
                     {"scale", std::to_string(sc.scale)}, {"quantile", std::to_string(s.quantile)},
                     {"cutoff", std::to_string(sc.calibration->cutoff)}, {"created", output::utc_now()}};
   rec.observations = calibration_observations(sc);
+  const bool prior_only = problem.observations.empty();
+  rec.provenance.emplace_back("method", prior_only ? kMethodPrior : kMethodAbcSmc);
+  if (prior_only) return write_prior(o, sc, problem, s, rec, out);
 
   const calibrate::State* resume = nullptr;
   calibrate::State resumed;
@@ -120,12 +146,7 @@ int calibrate_scenario(const CalibrateOptions& o) {
   rec.generations.back().stop = last.stop;
   write_posterior_file(out, sc, problem, rec);
 
-  const auto sum = calibrate::summarise(problem.parameters, last.particles, last.weights);
-  std::cout << "Posterior of " << sc.name << " after generation " << last.generation << " (stopped: "
-            << calibrate::to_string(last.stop) << "; " << last.simulations << " runs)\n";
-  for (const auto& p : sum)
-    std::cout << "  " << p.name << ": median " << p.q50 << ", 90% [" << p.q05 << ", " << p.q95 << "]  (prior mean "
-              << p.prior_mean << ", sd " << p.prior_sd << "; posterior sd " << p.sd << ")\n";
+  print_summary(sc, problem, last);
   std::cout << "Wrote " << out.string() << "\n";
   return ok;
 }

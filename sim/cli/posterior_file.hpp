@@ -13,6 +13,14 @@
 
 namespace hukou::cli {
 
+// The provenance key "method" of a posterior file: ABC-SMC, or the prior itself when
+// no observation lies inside the simulated years up to the cutoff (every city: its
+// cutoff is its base year), whose posterior Bayes' rule leaves equal to the prior
+// (calibrate::prior_generation; docs/calibration.md, Cities).
+inline constexpr const char* kMethodAbcSmc = "ABC-SMC";
+inline constexpr const char* kMethodPrior =
+    "prior: no observation inside the simulated years up to the cutoff, so the posterior is the prior";
+
 struct CalibrationRecord {
   std::vector<std::pair<std::string, std::string>> provenance;  // key, value
   std::vector<Observation> observations;                       // those used, in order

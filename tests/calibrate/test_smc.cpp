@@ -305,3 +305,35 @@ TEST_CASE("calibrate distance scales are the sigmas given, else the prior-predic
   const Distance d(p.observations, st.scales);
   for (Eigen::Index i = 0; i < 100; ++i) CHECK(st.distances(i) == d(sims.row(i).transpose()));
 }
+
+TEST_CASE("calibrate smc: with no observation the posterior is the prior, drawn as generation 0 would be",
+          "[calibrate][smc]") {
+  const Problem p = logistic_problem();
+  Settings s = small();
+  s.particles = 2000;
+  const State prior = prior_generation(p.parameters, s);
+  REQUIRE(prior.particles.rows() == 2000);
+  CHECK(prior.generation == 0);
+  CHECK(prior.simulations == 0);
+  CHECK(std::isinf(prior.epsilon));
+  CHECK(prior.ess == Approx(2000));
+  CHECK(prior.weights.sum() == Approx(1.0));
+  CHECK(prior.weights.minCoeff() == prior.weights.maxCoeff());
+  CHECK(prior.distances.array().isNaN().all());
+  // The prior's moments: level normal(0, 1.5), trend uniform(-2, 2) (sd 4 / sqrt 12); 2000 draws
+  // put each mean within 3 standard errors and each sd within 5%.
+  const Eigen::VectorXd mean = prior.particles.colwise().mean();
+  const Eigen::VectorXd sd =
+      ((prior.particles.rowwise() - mean.transpose()).array().square().colwise().sum() / 1999.0).sqrt();
+  CHECK(std::abs(mean(0)) < 3 * 1.5 / std::sqrt(2000.0));
+  CHECK(std::abs(mean(1)) < 3 * (4 / std::sqrt(12.0)) / std::sqrt(2000.0));
+  CHECK(sd(0) == Approx(1.5).epsilon(0.05));
+  CHECK(sd(1) == Approx(4 / std::sqrt(12.0)).epsilon(0.05));
+  CHECK(prior.particles.col(1).minCoeff() >= -2.0);
+  CHECK(prior.particles.col(1).maxCoeff() <= 2.0);
+  // Every simulation of this model is finite, so start() accepts its first N proposals in
+  // order: exactly these draws.
+  s.particles = 50;
+  const State g0 = start(p, s);
+  CHECK(g0.particles == prior_generation(p.parameters, s).particles);
+}

@@ -178,6 +178,55 @@ def check_evaluate_shares(hukou, work, src):
     assert all(float(r["parameter_share"]) == 0 and float(r["noise_share"]) == 1 for r in rows), out
 
 
+def check_city_prior(hukou, work, src):
+    """A city has no observation inside its simulated years up to the cutoff: `hukou calibrate`
+    writes its prior as the posterior, and says so; runs and evaluate read it as any posterior."""
+    import xarray as xr
+    path = os.path.join(work, "taiyuan_prior.h5")
+    code, out, err = run(hukou, "calibrate", "taiyuan", "--particles", "2000", "--seed", "5", "--threads", "1",
+                         "-o", path)
+    assert code == 0 and "the posterior is the prior" in err and "0 runs" in out, (code, out, err)
+    prov = xr.open_dataset(path, group="provenance").to_dataframe()
+    method = dict(zip(prov["key"], prov["value"]))["method"]
+    assert method.startswith("prior: no observation inside the simulated years"), method
+    gen = xr.open_dataset(path, group="generations").to_dataframe()
+    assert len(gen) == 1 and gen["simulations"].iloc[0] == 0 and np.isinf(gen["epsilon"].iloc[0]), gen
+    assert len(xr.open_dataset(path, group="observations").to_dataframe()) == 0
+    parts = xr.open_dataset(path, group="particles").to_dataframe()
+    assert len(parts) == 2000 and np.allclose(parts["weight"], 1 / 2000) and parts["distance"].isna().all()
+    # The draws are the prior's: decision.asc_settle is normal(-3.22, 0.75) on [-6, 0] (truncation moves
+    # the mean and sd by less than 1e-3); 2000 draws put the mean within 0.05 (3 standard errors) and the
+    # sd within 0.05; the uniform(0, 0.3) move rate stays in its bounds with mean 0.15 +- 0.006.
+    a = parts["decision.asc_settle"]
+    assert abs(a.mean() + 3.22) < 0.05 and abs(a.std() - 0.75) < 0.05 and a.min() >= -6 and a.max() <= 0, a.describe()
+    v = parts["moves.village_to_town_rate"]
+    assert v.min() >= 0 and v.max() <= 0.3 and abs(v.mean() - 0.15) < 0.006, v.describe()
+    # The same draws on any number of threads (no model runs: the keys alone decide).
+    again = os.path.join(work, "taiyuan_prior_2.h5")
+    assert run(hukou, "calibrate", "taiyuan", "--particles", "2000", "--seed", "5", "--threads", "2", "-q",
+               "-o", again)[0] == 0
+    assert xr.open_dataset(again, group="particles").equals(xr.open_dataset(path, group="particles"))
+    # Posterior runs and evaluate: every target carries the parameters' uncertainty.
+    run_path = os.path.join(work, "taiyuan_prior_run.h5")
+    code, out, err = run(hukou, "run", "taiyuan", "--set", "scale=200", "--posterior", path, "--draws", "4",
+                         "--replicates", "2", "--threads", "2", "-q", "-o", run_path)
+    assert code == 0, (code, out, err)
+    code, out, err = run(hukou, "evaluate", run_path, "--csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(targets_csv(out))))
+    assert rows and all(r["uncertainty"] == "parameters and seeds" for r in rows), out
+    assert all(float(r["parameter_share"]) > 0 for r in rows), out
+
+
+def check_city_shipped(hukou, work, src):
+    """Every city ships its posterior (scenarios/posteriors/CITY.h5), and a run reads it."""
+    for city in ("taiyuan", "dandong", "liaocheng", "shaoxing", "qiannan"):
+        code, out, err = run(hukou, "run", city, "--set", "scale=400", "--posterior", "shipped", "--draws", "2",
+                             "--threads", "2", "-q", "-o", os.path.join(work, f"{city}_shipped.h5"),
+                             env={"HUKOU_POSTERIOR_DIR": os.path.join(src, "scenarios", "posteriors")})
+        assert code == 0 and "2 posterior draws" in out, (city, code, out, err)
+
+
 if __name__ == "__main__":
     hukou, work, src, name = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
