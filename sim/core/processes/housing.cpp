@@ -96,8 +96,8 @@ std::vector<std::uint32_t> allocate_zone(World& w, const std::vector<std::int64_
   // period keeps the base year's (world.hpp): before its decisions no simulated
   // household is settled, since those settled before the base year, who hold the
   // units and wait for them, are in the urban-hukou aggregate; an empty queue would
-  // promise every first-year settler a unit (issue 23: 13.4 M national settlers in
-  // 2017 against 7.4-7.8 M a year after, from this term alone).
+  // promise every first-year settler a unit: a first-year backlog (docs/model.md,
+  // "Public rental in the first year").
   if (w.t <= 1) return housed_now;
   const double next_free = std::max(0.0, zs.rental_units + w.sc.zones[z].f.public_rental_additions / w.sc.scale -
                                              static_cast<double>(zs.rental_occupied));
