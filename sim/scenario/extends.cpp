@@ -52,10 +52,13 @@ bool misspelt_change(ReadContext& ctx, const std::string& key, const toml::array
   std::vector<std::string> lacking;
   if (const toml::table* first = base.empty() ? nullptr : base.front().as_table())
     for (auto&& [k, v] : *first) {
+      // A named copy: clang-14, the fuzz preset's compiler, does not yet let a lambda
+      // capture a structured binding (C++20 allows it).
+      const std::string field(k.str());
       const bool everywhere = std::all_of(base.begin(), base.end(), [&](const toml::node& b) {
-        return b.as_table() && b.as_table()->contains(k.str());
+        return b.as_table() && b.as_table()->contains(field);
       });
-      if (everywhere && !entry.contains(k.str())) lacking.emplace_back(k.str());
+      if (everywhere && !entry.contains(field)) lacking.emplace_back(field);
     }
   if (lacking.empty()) return false;
   ctx.error(entry, key, "no entry named " + quote(name) + " in the parent scenario to change" + hint +
