@@ -25,8 +25,8 @@ struct ZoneState {
   // Chance that an eligible applicant gets a unit. The base year's, which the
   // burn-in and the first period's decisions read, is 0 (assumption: the units were
   // let before the base year and the households settled then wait for them: the
-  // registered rate rose 35.9% to 41.2% in 2014-2016, China,2014|2016 rows, some
-  // 73 million new urban registrations against a few hundred thousand units).
+  // new urban registrations of the years before it, China,2014|2016 registered-rate
+  // rows, far outnumber the units; docs/model.md, "Public rental in the first year").
   double rental_chance = 0.0;
   std::int64_t rental_occupied = 0, rental_queue = 0;  // agent households
   std::int64_t school_demand = 0;                      // non-hukou children 6-14 in town, agents
