@@ -16,9 +16,17 @@ Exit 0 when, for every parameter, the interval holds the truth in at least
 --min-covered cases (default: 90% of the cases, rounded up) and every posterior sd is
 below its prior sd; 1 otherwise; 2 for bad input (a failed hukou command).
 
-Example (docs/calibration.md):
+With --midterm YEAR the cases calibrate as a mid-term evaluation in YEAR would: the
+scenario's cutoff moves to YEAR, and the registered and resident urbanization rates of
+every simulated year up to YEAR are observed (synthetic, like every other observation
+the calibration reads). A city's own cutoff is its base year, which leaves it nothing
+to calibrate on; this shows what a mid-term figure would identify.
+
+Examples (docs/calibration.md):
   nice -n 5 /usr/bin/python3 analysis/recovery.py national --cases 10 --particles 100 \
       --generations 5 --scale 8000 --threads 2 --seed 1 --work recovery
+  nice -n 5 /usr/bin/python3 analysis/recovery.py taiyuan --midterm 2019 --cases 10 \
+      --particles 100 --generations 5 --scale 10 --threads 2 --seed 1 --work recovery_taiyuan
 """
 import argparse
 import csv
@@ -26,8 +34,10 @@ import io
 import json
 import math
 import os
+import re
 import subprocess
 import sys
+import tomllib
 
 import h5py
 import numpy as np
@@ -62,14 +72,45 @@ def group(path, name):
 def prior_draws(exe, scenario, a, path):
     """Parameter names, N prior draws (rows), prior sds, the observations the
     calibration reads and the scenario text, from a one-generation calibration."""
-    hukou(exe, "calibrate", scenario, "--generations", "1", "--particles", str(a.cases), "--scale", str(a.scale),
-          "--threads", str(a.threads), "--seed", str(a.seed), "-q", "-o", path)
+    hukou(exe, "calibrate", scenario, "--generations", "1", "--particles", str(max(2, a.cases)),
+          "--scale", str(a.scale), "--threads", str(a.threads), "--seed", str(a.seed), "-q", "-o", path)
     post, parts, obs = group(path, "posterior"), group(path, "particles"), group(path, "observations")
     prov = group(path, "provenance")
     text = dict(zip(prov["key"], prov["value"]))["scenario_text"]
     names = list(post["parameter"])
     theta = np.column_stack([parts[n][parts["generation"] == 0] for n in names])
     return names, theta, dict(zip(names, post["prior_sd"])), obs, text
+
+
+MIDTERM_INDICATORS = ("registered_urbanization_rate", "resident_urbanization_rate")
+
+
+def scenario_text(exe, scenario, work):
+    """The scenario's full text as the engine read it (a built-in name or a file)."""
+    path = os.path.join(work, "text.h5")
+    hukou(exe, "calibrate", scenario, "--generations", "1", "--particles", "2", "--threads", "1", "-q", "-o", path)
+    prov = group(path, "provenance")
+    return dict(zip(prov["key"], prov["value"]))["scenario_text"]
+
+
+def midterm_text(text, year):
+    """The scenario text with its cutoff at `year` and an observation of each
+    MIDTERM_INDICATORS in every simulated year up to it that the scenario does not
+    observe already. Their values are placeholders: every observation the calibration
+    reads is replaced by the truth run's value (synthetic_text)."""
+    doc = tomllib.loads(text)
+    base = int(doc["base_year"])
+    if not base < year <= int(doc.get("horizon", year)):
+        raise HukouError(f"--midterm {year} must lie after the base year {base} and not after the horizon")
+    text, n = re.subn(r"^(cutoff\s*=\s*)\d+", lambda m: m.group(1) + str(year), text, count=1, flags=re.M)
+    if n != 1:
+        raise HukouError("the scenario has no `cutoff = ` line in its [calibration] table")
+    have = {(o.get("indicator"), int(o.get("year", 0))) for o in doc.get("observations", [])
+            if "zone" not in o and "channel" not in o}
+    blocks = [f'\n[[observations]]\nindicator = "{ind}"\nyear = {y}\nvalue = 50.0\nunit = "%"\n'
+              f'source = "synthetic: analysis/recovery.py --midterm {year}"\n'
+              for y in range(base + 1, year + 1) for ind in MIDTERM_INDICATORS if (ind, y) not in have]
+    return text.rstrip("\n") + "\n" + "".join(blocks)
 
 
 def simulated_observations(exe, run_file):
@@ -130,6 +171,8 @@ def main(argv=None):
     p.add_argument("--scale", type=float, default=8000.0, help="persons per agent, truth runs and calibrations")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--midterm", type=int, metavar="YEAR",
+                   help="calibrate as a mid-term evaluation in YEAR would (cutoff YEAR, both rates observed)")
     p.add_argument("--min-covered", type=int, help="cases whose 90%% interval must hold the truth (default 90%%)")
     p.add_argument("--work", default="recovery", help="directory of the cases' files")
     p.add_argument("--json", help="also write the results to this file")
@@ -140,7 +183,13 @@ def main(argv=None):
         return 2
     need = a.min_covered if a.min_covered is not None else math.ceil(0.9 * a.cases - 1e-9)
     os.makedirs(a.work, exist_ok=True)
+    title = a.scenario + (f" at a mid-term evaluation in {a.midterm}" if a.midterm is not None else "")
     try:
+        if a.midterm is not None:
+            text = midterm_text(scenario_text(a.hukou, a.scenario, a.work), a.midterm)
+            a.scenario = os.path.join(a.work, "midterm.toml")
+            with open(a.scenario, "w", encoding="utf-8") as f:
+                f.write(text)
         names, theta, prior_sd, obs, text = prior_draws(a.hukou, a.scenario, a, os.path.join(a.work, "prior.h5"))
         cases = []
         for c in range(a.cases):
@@ -149,7 +198,7 @@ def main(argv=None):
             print(f"case {c}: " + "; ".join(
                 f"{n} true {theta[c][i]:.4g}, 90% [{post[n]['q05']:.4g}, {post[n]['q95']:.4g}], sd {post[n]['sd']:.3g}"
                 for i, n in enumerate(names)), file=sys.stderr, flush=True)
-    except (HukouError, OSError, KeyError) as e:
+    except (HukouError, OSError, KeyError, tomllib.TOMLDecodeError) as e:
         print(f"recovery: {e}", file=sys.stderr)
         return 2
     summary, ok = [], True
@@ -161,7 +210,7 @@ def main(argv=None):
                         "prior_sd": float(prior_sd[n]), "posterior_sd_median": float(np.median(sds)),
                         "posterior_sd_max": float(max(sds))})
         ok = ok and covered >= need and narrower == len(cases)
-    print(f"Synthetic recovery of {a.scenario}: {a.cases} cases, {a.particles} particles, {a.generations} "
+    print(f"Synthetic recovery of {title}: {a.cases} cases, {a.particles} particles, {a.generations} "
           f"generations, scale {a.scale:g}, seed {a.seed}\n")
     print("| parameter | 90% interval holds the truth | posterior sd < prior sd | prior sd "
           "| posterior sd (median, max) |")

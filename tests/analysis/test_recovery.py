@@ -68,3 +68,76 @@ def test_recovery_small_national(tmp_path):
 def test_recovery_refuses_bad_input(tmp_path):
     # A scenario hukou cannot calibrate: the failed command's message, exit 2.
     assert recovery.main(["no_such_scenario", "--cases", "1", "--work", str(tmp_path), "--hukou", hukou_bin()]) == 2
+
+
+MINI = """name = "mini"
+base_year = 2017
+horizon = 2022
+
+[calibration]
+cutoff = 2017
+
+[[observations]]
+indicator = "resident_urbanization_rate"
+year = 2018
+value = 84.88
+unit = "%"
+source = "a row"
+
+[[observations]]
+indicator = "registered_urbanization_rate"
+zone = "a county"
+year = 2018
+value = 40.0
+unit = "%"
+source = "a row"
+"""
+
+
+def test_midterm_text_moves_the_cutoff_and_observes_both_rates():
+    import tomllib
+    doc = tomllib.loads(recovery.midterm_text(MINI, 2019))
+    assert doc["calibration"]["cutoff"] == 2019
+    seen = [(o["indicator"], o["year"], o.get("zone")) for o in doc["observations"]]
+    # Every simulated year up to 2019, both rates, prefecture-wide; the observed 2018
+    # resident rate is kept (not doubled), a zone's rate does not count as the city's.
+    assert sorted(s for s in seen if s[2] is None) == [
+        ("registered_urbanization_rate", 2018, None), ("registered_urbanization_rate", 2019, None),
+        ("resident_urbanization_rate", 2018, None), ("resident_urbanization_rate", 2019, None)]
+    assert [o["value"] for o in doc["observations"] if o["source"] == "a row" and "zone" not in o] == [84.88]
+    assert all(o["source"] == "synthetic: analysis/recovery.py --midterm 2019"
+               for o in doc["observations"] if o["source"] != "a row")
+
+
+def test_midterm_text_refuses_a_year_outside_the_simulated_years():
+    for year in (2017, 2023):
+        try:
+            recovery.midterm_text(MINI, year)
+        except recovery.HukouError as e:
+            assert str(year) in str(e)
+        else:
+            raise AssertionError(f"--midterm {year} was accepted")
+    try:
+        recovery.midterm_text(MINI.replace("cutoff = 2017", ""), 2019)
+    except recovery.HukouError as e:
+        assert "cutoff" in str(e)
+    else:
+        raise AssertionError("a scenario without a cutoff was accepted")
+
+
+def test_recovery_midterm_city(tmp_path):
+    # A city's cutoff is its base year; at a mid-term evaluation in 2019 its registered
+    # rates of 2018-2019 (synthetic) pin the base-year registered stock's factor.
+    work, out = tmp_path / "work", tmp_path / "recovery.json"
+    code = recovery.main(["taiyuan", "--midterm", "2019", "--cases", "1", "--particles", "30", "--generations", "3",
+                          "--scale", "50", "--threads", "2", "--seed", "5", "--work", str(work), "--json", str(out),
+                          "--hukou", hukou_bin()])
+    r = json.loads(out.read_text())
+    assert code == (0 if r["passed"] else 1)
+    with h5py.File(work / "case_00_posterior.h5", "r") as f:
+        o = f["observations"]
+        used = {(v.decode(), int(y)) for v, y in zip(o["indicator"][()], o["year"][()])}
+    assert {("registered_urbanization_rate", 2018), ("registered_urbanization_rate", 2019),
+            ("resident_urbanization_rate", 2018), ("resident_urbanization_rate", 2019)} <= used
+    factor = next(p for p in r["parameters"] if p["parameter"] == "population.urban_hukou_factor")
+    assert factor["posterior_sd_max"] < 0.7 * factor["prior_sd"], factor
