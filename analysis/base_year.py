@@ -16,8 +16,9 @@ Method, the same for each city:
   the city (residents less non-local migrants); population.urban_hukou_factor carries its uncertainty;
 - zones: resident shares, relative rural shares and the outsider and urban-hukou rules as listed per
   city (data rows up to the base year where they exist, else assumptions), scaled to the city totals;
-- age groups: the city's 2010 census shares moved by China's change 2010-2015 (China,2010|2015 rows),
-  per year, to the base year (census dates of 1 November taken as year-end); sex ratio of 2010 held.
+- age groups: the city's 2010 census shares moved by the change of 2010-2015 (the 2010 census and the
+  2015 1% survey) of its province where both rows exist (Liaoning), else of China, per year, to the
+  base year (census and survey dates of 1 November taken as year-end); sex ratio of 2010 held.
 """
 import os
 import re
@@ -25,8 +26,11 @@ import sys
 
 CHINA_RURAL = {2016: 1 - 0.5735, 2017: 1 - 0.5852}                 # China,2016|2017,常住人口城镇化率
 CHINA_RATIO = {2016: 41.2 / 57.35, 2017: 42.35 / 58.52}            # China,2016|2017,户籍人口城镇化率 / 常住
-CHINA_AGE = {2010: (16.60, 70.14, 13.26 - 8.87, 8.87),              # China,2010,0-14 / 15-59 / 60+ / 65+
-             2015: (16.52, 67.33, 16.15 - 10.47, 10.47)}            # China,2015 (1% sample survey)
+# Age shares 0-14 / 15-59 / 60-64 / 65+ (60-64 = 60+ less 65+) of the 2010 census and the 2015 1% survey.
+AGE = {"China": {2010: (16.60, 70.14, 13.26 - 8.87, 8.87),          # China,2010,0-14 / 15-59 / 60+ / 65+
+                 2015: (16.52, 67.33, 16.15 - 10.47, 10.47)},       # China,2015 (1% sample survey)
+       "Liaoning": {2010: (11.42, 73.15, 15.43 - 10.31, 10.31),     # Liaoning,2010 (6th census, province)
+                    2015: (10.38, 69.02, 20.6 - 12.82, 12.82)}}     # Liaoning,2015 (1% survey, province)
 
 CITIES = {
     "taiyuan": dict(
@@ -47,10 +51,10 @@ CITIES = {
         }),
     "dandong": dict(
         base=2017,
-        # Dandong,2010,常住人口 carried 7 years at Liaoning's natural change of 2014-2017 (Liaoning,2014|2015|
-        # 2016|2017,出生率 less 死亡率: +0.26, -0.42, -0.18, -0.44 per mille; mean -0.195), no net migration
-        # (assumption: no row up to 2017 gives Dandong's or Liaoning's migration).
-        residents=round(2444697 * (1 - 0.000195) ** 7),
+        # Dandong,2010,常住人口 carried 7 years at Liaoning's growth of 2010-2015, 4375.0万 to 4382.4万
+        # (Liaoning,2010|2015,常住人口; no Dandong row between the censuses).
+        residents=round(2444697 * (43824 / 43750) ** (7 / 5)),
+        age_from="Liaoning",
         urban_2010=0.6034,                  # Dandong,2010,常住人口城镇化率 (6th census)
         outsiders=0.02,                     # assumption: 2% of residents (../shared/data/README.md)
         age_2010=(11.08, 72.60, 5.61, 10.72),
@@ -135,8 +139,8 @@ def stocks(name):
 
 def ages(name):
     c = CITIES[name]
-    f = (c["base"] - 2010) / 5
-    a = [c["age_2010"][i] + f * (CHINA_AGE[2015][i] - CHINA_AGE[2010][i]) for i in range(4)]
+    f, ref = (c["base"] - 2010) / 5, AGE[c.get("age_from", "China")]
+    a = [c["age_2010"][i] + f * (ref[2015][i] - ref[2010][i]) for i in range(4)]
     a = [round(x / sum(a), 4) for x in a]
     a[1] = round(1 - a[0] - a[2] - a[3], 4)      # 15-59 takes the rounding
     return a
