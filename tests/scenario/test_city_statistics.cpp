@@ -77,10 +77,12 @@ double base(const RunResult& r, Series s) { return r.total(s, 0); }
 
 TEST_CASE("city statistics: Dandong shrinks as its censuses show", "[scenario][slow][statistics]") {
   const CityRun c = run_city("dandong");
-  // Base year: residents 2,258,186 (Dandong,2010|2020,常住人口, interpolated); registered about 235万
-  // (Dandong,2021,户籍人口 229.1万 carried back; dandong.toml).
-  CHECK(base(c.r, Series::population_resident) == Approx(2258186).epsilon(0.01));
-  CHECK(base(c.r, Series::population_registered) == Approx(2350000).epsilon(0.01));
+  // Base year: residents 2,450,488 (Dandong,2010,常住人口 carried at Liaoning's growth of 2010-2015,
+  // dandong.toml); registered 2,538,243: no count up to 2017 exists, so this is the file's arithmetic
+  // (urban hukou, local rural hukou and the away_share of rural hukou living elsewhere), which the
+  // population must reproduce. The 2021 count (Dandong,2021,户籍人口 229.1万) is after the cutoff.
+  CHECK(base(c.r, Series::population_resident) == Approx(2450488).epsilon(0.01));
+  CHECK(base(c.r, Series::population_registered) == Approx(2538243).epsilon(0.01));
   // Deaths: registered 8.8 per mille in 2021 (Dandong,2021,死亡率 (户籍)), +-0.5.
   CHECK(deaths(c, 2021) == Approx(8.8).margin(0.5));
   // Births: registered 4.3 per mille in 2021 (Dandong,2021,出生率 (户籍)), +-0.5; the first year is
@@ -111,7 +113,7 @@ TEST_CASE("city statistics: Liaocheng shrinks after 2020", "[scenario][slow][sta
 
 TEST_CASE("city statistics: Shaoxing's registered population stays near flat", "[scenario][slow][statistics]") {
   const CityRun c = run_city("shaoxing");
-  // Base year: residents 498.8万 (Shaoxing,2017,常住人口 less its rise); registered 444.53万
+  // Base year: residents 498.8万 (Shaoxing,2016,常住人口 derived); registered 444.53万
   // (Shaoxing,2016,户籍人口 derived).
   CHECK(base(c.r, Series::population_resident) == Approx(4988000).epsilon(0.01));
   CHECK(base(c.r, Series::population_registered) == Approx(4445300).epsilon(0.01));
