@@ -196,11 +196,13 @@ def check_city_prior(hukou, work, src):
     assert len(parts) == 2000 and np.allclose(parts["weight"], 1 / 2000) and parts["distance"].isna().all()
     # The draws are the prior's: decision.asc_settle is normal(-2.51, 0.75) on [-6, 0] (truncation moves
     # the mean and sd by less than 1e-3); 2000 draws put the mean within 0.05 (3 standard errors) and the
-    # sd within 0.05; the uniform(0, 0.3) move rate stays in its bounds with mean 0.15 +- 0.006.
+    # sd within 0.05; the move rate is lognormal(-2.011, 0.118) (taiyuan.toml): the mean of its log within
+    # 0.008 (3 standard errors, 0.118 / sqrt(2000)) and the sd within 0.006 (3 of 0.118 / sqrt(4000)).
     a = parts["decision.asc_settle"]
     assert abs(a.mean() + 2.51) < 0.05 and abs(a.std() - 0.75) < 0.05 and a.min() >= -6 and a.max() <= 0, a.describe()
     v = parts["moves.village_to_town_rate"]
-    assert v.min() >= 0 and v.max() <= 0.3 and abs(v.mean() - 0.15) < 0.006, v.describe()
+    lv = np.log(v)
+    assert v.min() > 0 and abs(lv.mean() + 2.011) < 0.008 and abs(lv.std() - 0.118) < 0.006, v.describe()
     # The same draws on any number of threads (no model runs: the keys alone decide).
     again = os.path.join(work, "taiyuan_prior_2.h5")
     assert run(hukou, "calibrate", "taiyuan", "--particles", "2000", "--seed", "5", "--threads", "2", "-q",
