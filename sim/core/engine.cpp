@@ -7,6 +7,7 @@
 #include "schedule.hpp"
 #include "synth.hpp"
 #include "urban_cohorts.hpp"
+#include "urban_hukou_factor.hpp"
 
 namespace hukou {
 
@@ -14,12 +15,13 @@ namespace {
 World initial_world(const Scenario& sc, std::uint64_t seed) {
   World w;
   w.sc = sc;
+  convert_urban_hukou(w.sc);  // before anything reads the zones' stocks
   w.rules = compile_rules(sc);
   w.seed = seed;
   w.zs.resize(sc.zones.size());
   for (std::size_t z = 0; z < sc.zones.size(); ++z) {
-    w.zs[z].urban_stock = sc.zones[z].f.urban_hukou * sc.params.population_urban_hukou_factor;
-    w.zs[z].rental_units = sc.zones[z].f.public_rental_units / sc.scale;
+    w.zs[z].urban_stock = w.sc.zones[z].f.urban_hukou;
+    w.zs[z].rental_units = w.sc.zones[z].f.public_rental_units / w.sc.scale;
   }
   w.flows = Counters(sc.zones.size(), sc.channels.size(), group_names().size());
   w.aggregate_settled.assign(sc.zones.size() * sc.channels.size(), 0.0);

@@ -26,11 +26,8 @@ void init_urban_stocks(World& w) {
       const int age = std::clamp(age_of(w, i), 0, kMaxAge);
       agents[(P.flags[i] & pflag::female) ? kFemale : kMale][static_cast<std::size_t>(age)] += w.sc.scale;
     }
-  // The base-year stocks scaled by population.urban_hukou_factor, the calibrated form of a
-  // registered rate no source gives: the factor must reach every use of the stock.
-  const double factor = w.sc.params.population_urban_hukou_factor;
   double urban = 0.0;
-  for (const Zone& z : w.sc.zones) urban += z.f.urban_hukou * factor;
+  for (const Zone& z : w.sc.zones) urban += z.f.urban_hukou;
   const AgeTable city = resident_shares(w.sc);
   const double residents = sum(agents) + urban;
   AgeTable rest{};
@@ -39,7 +36,7 @@ void init_urban_stocks(World& w) {
   const double left = sum(rest);
   for (std::size_t z = 0; z < w.zones(); ++z) {
     ZoneState& zs = w.zs[z];
-    const double stock = w.sc.zones[z].f.urban_hukou * factor;
+    const double stock = w.sc.zones[z].f.urban_hukou;
     for (std::size_t s : {kMale, kFemale})
       for (std::size_t x = 0; x < kAges; ++x) zs.urban_age[s][x] = left > 0.0 ? stock * rest[s][x] / left : 0.0;
     zs.urban_stock = stock;
