@@ -15,7 +15,7 @@ namespace {
 World initial_world(const Scenario& sc, std::uint64_t seed) {
   World w;
   w.sc = sc;
-  convert_urban_hukou(w.sc);  // before anything reads the zones' stocks
+  apply_base_year_factors(w.sc);  // before anything reads the zones' stocks
   w.rules = compile_rules(sc);
   w.seed = seed;
   w.zs.resize(sc.zones.size());

@@ -5,10 +5,10 @@
 namespace hukou {
 
 double expected_agents(const Scenario& sc) {
-  // The zones as the World synthesizes them: the factor moves town residents
-  // between the hukou categories, and only the rural-hukou ones are agents.
+  // The zones as the World synthesizes them: the base-year factors move town
+  // residents between the categories, and only the rural-hukou ones are agents.
   Scenario converted = sc;
-  convert_urban_hukou(converted);
+  apply_base_year_factors(converted);
   double persons = 0.0;
   for (const Zone& z : converted.zones) persons += z.f.rural_hukou_village + z.f.rural_hukou_town + z.f.migrants_outside;
   return persons / sc.scale;
