@@ -4,38 +4,35 @@
 
 namespace hukou {
 
+namespace {
+// The one rule both factors follow: each zone's stock becomes stock x factor, the
+// difference taken from (factor > 1) or given to (factor < 1) the zone's
+// rural-hukou town residents, stopping when none of them is left. Both sides live
+// in the zone, so its residents are unchanged.
+void scale_against_town(Scenario& sc, double factor, double ZoneFields::*stock) {
+  if (factor == 1.0) return;  // bitwise the scenario's own stocks
+  for (Zone& z : sc.zones) {
+    ZoneFields& f = z.f;
+    const double moved = std::min(f.*stock * (factor - 1.0), f.rural_hukou_town);
+    f.*stock += moved;
+    f.rural_hukou_town -= moved;
+  }
+}
+}  // namespace
+
 void apply_base_year_factors(Scenario& sc) {
   convert_village_share(sc);
   convert_urban_hukou(sc);
 }
 
+// Villagers and town residents of rural hukou: only where they live moves.
 void convert_village_share(Scenario& sc) {
-  const double factor = sc.params.population_village_share_factor;
-  if (factor == 1.0) return;  // bitwise the scenario's own stocks
-  for (Zone& z : sc.zones) {
-    ZoneFields& f = z.f;
-    // Persons who move from the zone's towns to its villages (negative: the other
-    // way). Both are rural-hukou residents of the zone, so its residents and its
-    // registered population are unchanged; only where they live moves.
-    const double wanted = f.rural_hukou_village * (factor - 1.0);
-    const double moved = std::min(wanted, f.rural_hukou_town);
-    f.rural_hukou_village += moved;
-    f.rural_hukou_town -= moved;
-  }
+  scale_against_town(sc, sc.params.population_village_share_factor, &ZoneFields::rural_hukou_village);
 }
 
+// Town residents who change hukou category: they stay town residents.
 void convert_urban_hukou(Scenario& sc) {
-  const double factor = sc.params.population_urban_hukou_factor;
-  if (factor == 1.0) return;  // bitwise the scenario's own stocks
-  for (Zone& z : sc.zones) {
-    ZoneFields& f = z.f;
-    // Persons who change category: positive from rural to urban hukou. Town
-    // residents stay town residents, so the zone's residents are unchanged.
-    const double wanted = f.urban_hukou * (factor - 1.0);
-    const double moved = std::min(wanted, f.rural_hukou_town);
-    f.urban_hukou += moved;
-    f.rural_hukou_town -= moved;
-  }
+  scale_against_town(sc, sc.params.population_urban_hukou_factor, &ZoneFields::urban_hukou);
 }
 
 }  // namespace hukou
