@@ -10,6 +10,7 @@ import tempfile
 import h5py
 import matplotlib.image
 import numpy as np
+import pytest
 
 from conftest import hukou
 
@@ -26,9 +27,26 @@ def _images(text):
     return re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', text)
 
 
-def test_report_with_comparison(runs):
+# Reports several tests read, each made once (same command, same file: no test changes
+# a run file it reads).
+@pytest.fixture(scope="module")
+def comparison_html(runs):
+    """The Taiyuan baseline with the what-if compared, in English."""
     p, out = _report(runs, "base.html", runs["base"], "--compare", runs["whatif"])
     assert p.returncode == 0, p.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def qiannan_html(runs):
+    """The evaluated Qiannan run (county scores stored)."""
+    p, out = _report(runs, "qiannan.html", runs["qiannan"])
+    assert p.returncode == 0, p.stderr
+    return out
+
+
+def test_report_with_comparison(runs, comparison_html):
+    out = comparison_html
     text = open(out, encoding="utf-8").read()
     for s in SECTIONS + ["comparison"]:
         assert f"id='{s}'" in text, s
@@ -76,11 +94,9 @@ def _downloads(text):
             re.finditer(r'download="([^"]+)" href="data:([^;]+)[^,]*base64,([A-Za-z0-9+/=]+)"', text)}
 
 
-def test_report_offers_data_downloads(runs):
+def test_report_offers_data_downloads(runs, qiannan_html):
     import openpyxl
-    p, out = _report(runs, "downloads.html", runs["qiannan"])
-    assert p.returncode == 0, p.stderr
-    got = _downloads(open(out, encoding="utf-8").read())
+    got = _downloads(open(qiannan_html, encoding="utf-8").read())
     want = {"evaluation.csv", "urbanization.csv", "settlements_by_channel.csv", "settlements_by_zone.csv",
             "county_scores.csv", "observations.csv", "clauses.csv", "qiannan_report.xlsx"}
     assert want <= set(got), sorted(got)
@@ -99,7 +115,7 @@ def test_report_offers_data_downloads(runs):
     assert dict(wb["provenance"].iter_rows(min_row=2, values_only=True))["scenario"] == "qiannan"
 
 
-def test_report_computes_evaluation_and_county_scores(runs):
+def test_report_computes_evaluation_and_county_scores(runs, qiannan_html):
     before = open(runs["plain"], "rb").read()
     p, out = _report(runs, "plain.html", runs["plain"])
     assert p.returncode == 0, p.stderr
@@ -126,9 +142,7 @@ def test_report_computes_evaluation_and_county_scores(runs):
     assert p.returncode == 0, p.stderr
     assert "id='county_scores'" in open(out, encoding="utf-8").read()
     assert not os.listdir(tmp)
-    p, out = _report(runs, "qiannan.html", runs["qiannan"])
-    assert p.returncode == 0, p.stderr
-    text = open(out, encoding="utf-8").read()
+    text = open(qiannan_html, encoding="utf-8").read()  # stored county scores, read
     assert "id='county_scores'" in text and "都匀市" in text and len(_images(text)) == 3
     assert "Zone targets:" in text
 
@@ -228,10 +242,8 @@ def test_report_three_options(runs):
     _screenshot_not_blank(runs, out, "three.png")
 
 
-def test_report_screenshot_not_blank(runs):
-    p, html = _report(runs, "shot.html", runs["qiannan"])
-    assert p.returncode == 0, p.stderr
-    _screenshot_not_blank(runs, html, "shot.png")
+def test_report_screenshot_not_blank(runs, qiannan_html):
+    _screenshot_not_blank(runs, qiannan_html, "shot.png")
 
 
 def _screenshot_not_blank(runs, html, name):
@@ -277,13 +289,12 @@ def test_language_tables_have_the_same_keys():
             assert re.search(r"[\u4e00-\u9fff]", v) and v != en[k], (k, v)
 
 
-def test_report_in_chinese(runs):
+def test_report_in_chinese(runs, comparison_html):
     # The same report in Chinese: the same sections, every heading from zh.toml (none
     # of en.toml's), observations beside the simulation in both.
     from hukou_analysis.strings import table
     en_words, zh_words = table("en"), table("zh")
-    p, en_out = _report(runs, "en.html", runs["base"], "--compare", runs["whatif"])
-    assert p.returncode == 0, p.stderr
+    en_out = comparison_html
     p, zh_out = _report(runs, "zh.html", runs["base"], "--compare", runs["whatif"], "--lang", "zh")
     assert p.returncode == 0, p.stderr
     en, zh = (open(f, encoding="utf-8").read() for f in (en_out, zh_out))
