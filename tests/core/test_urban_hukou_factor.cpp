@@ -7,6 +7,7 @@
 
 #include "core/engine.hpp"
 #include "core/urban_hukou_factor.hpp"
+#include "conversion_checks.hpp"
 #include "fixtures.hpp"
 
 using namespace hukou;
@@ -26,19 +27,7 @@ TEST_CASE("core urban_hukou_factor: the conversion keeps each zone's town reside
     Scenario c = with_factor(sc, factor);
     convert_urban_hukou(c);
     INFO("factor " << factor);
-    for (std::size_t z = 0; z < sc.zones.size(); ++z) {
-      const ZoneFields &before = sc.zones[z].f, &after = c.zones[z].f;
-      INFO("zone " << sc.zones[z].name);
-      CHECK(after.urban_hukou + after.rural_hukou_town == Approx(before.urban_hukou + before.rural_hukou_town));
-      CHECK(after.rural_hukou_town >= 0.0);
-      CHECK(after.rural_hukou_village == before.rural_hukou_village);
-      CHECK(after.migrants_outside == before.migrants_outside);
-      // Uncapped: the urban stock is the factor times the scenario's.
-      if (before.urban_hukou * (factor - 1.0) <= before.rural_hukou_town)
-        CHECK(after.urban_hukou == Approx(before.urban_hukou * factor));
-      else  // capped: every rural-hukou town resident converted, no more
-        CHECK(after.rural_hukou_town == 0.0);
-    }
+    test::check_against_town(sc, c, factor, &ZoneFields::urban_hukou);
   }
   // Factor 1 leaves the stocks bitwise as they are.
   Scenario one = with_factor(sc, 1.0);

@@ -7,6 +7,7 @@
 
 #include "core/engine.hpp"
 #include "core/urban_hukou_factor.hpp"
+#include "conversion_checks.hpp"
 #include "fixtures.hpp"
 
 using namespace hukou;
@@ -41,20 +42,7 @@ TEST_CASE("core village_share_factor: the move keeps each zone's rural-hukou res
     Scenario c = with_factors(sc, factor);
     convert_village_share(c);
     INFO("factor " << factor);
-    for (std::size_t z = 0; z < sc.zones.size(); ++z) {
-      const ZoneFields &before = sc.zones[z].f, &after = c.zones[z].f;
-      INFO("zone " << sc.zones[z].name);
-      CHECK(after.rural_hukou_village + after.rural_hukou_town ==
-            Approx(before.rural_hukou_village + before.rural_hukou_town));
-      CHECK(after.rural_hukou_town >= 0.0);
-      CHECK(after.urban_hukou == before.urban_hukou);
-      CHECK(after.migrants_outside == before.migrants_outside);
-      // Uncapped: the village stock is the factor times the scenario's.
-      if (before.rural_hukou_village * (factor - 1.0) <= before.rural_hukou_town)
-        CHECK(after.rural_hukou_village == Approx(before.rural_hukou_village * factor));
-      else  // capped: every rural-hukou town resident moved, no more
-        CHECK(after.rural_hukou_town == 0.0);
-    }
+    test::check_against_town(sc, c, factor, &ZoneFields::rural_hukou_village);
   }
   // Factor 1 (with urban_hukou_factor 1) leaves the stocks bitwise as they are.
   Scenario one = with_factors(sc, 1.0);
